@@ -1,0 +1,42 @@
+package nl.lekwacht.config;
+
+import java.util.List;
+import java.util.Set;
+import nl.lekwacht.config.source.ConfigNode;
+import nl.lekwacht.config.source.ConfigProblem;
+
+/**
+ * The whole configuration, typed. Built only by {@link ConfigLoader}, which reports every invalid
+ * value with its key.
+ *
+ * @param detectors the {@code detectors} section, raw: each detector family reads and validates its
+ *                  own settings record from it
+ * @param problems  everything wrong with the file; the gateway does not start unless this is empty
+ */
+public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, OrganisationConfig organisation,
+                             PolicyConfig policy, HoldConfig hold, RegisterConfig register, WebConfig web,
+                             StoreConfig store, HistoryConfig history, ConfigNode detectors) {
+
+    static final Set<String> SECTIONS = Set.of("smtp", "downstream", "organisation", "detectors", "policy",
+            "hold", "register", "web", "store", "history");
+
+    static LekwachtConfig read(ConfigNode root) {
+        root.rejectUnknownKeys(SECTIONS);
+        return new LekwachtConfig(
+                SmtpConfig.read(root.child("smtp")),
+                DownstreamConfig.read(root.child("downstream")),
+                OrganisationConfig.read(root.child("organisation")),
+                PolicyConfig.read(root.child("policy")),
+                HoldConfig.read(root.child("hold")),
+                RegisterConfig.read(root.child("register")),
+                WebConfig.read(root.child("web")),
+                StoreConfig.read(root.child("store")),
+                HistoryConfig.read(root.child("history")),
+                root.child("detectors"));
+    }
+
+    /** Problems recorded so far, including those found by detector families reading their settings. */
+    public List<ConfigProblem> problems() {
+        return detectors.problems().all();
+    }
+}

@@ -1,0 +1,109 @@
+package nl.lekwacht.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.lekwacht.config.source.Cidr;
+import nl.lekwacht.config.source.ConfigNode;
+import nl.lekwacht.config.source.HostPort;
+
+/**
+ * The receiving side: where Lekwacht listens, whom it accepts mail from and the limits it enforces.
+ *
+ * @param hostname               name in our greeting and Received: lines
+ * @param maxConnectionsPerClient concurrent sessions one client address may hold
+ * @param idleTimeout            how long a session may wait for the client's next command or data
+ * @param sessionTimeout         how long one session may last at most, whatever it does
+ * @param spoolMemoryThreshold   messages up to this size are spooled in memory, larger ones to an
+ *                               encrypted temp file in {@code spoolDirectory}
+ * @param maxReceivedHeaders     more Received: lines than this means a mail loop
+ * @param maxHeaderSize          bytes of header section a message may have
+ */
+public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNetworks, long maxMessageSize,
+                         int maxRecipients, int maxConnections, int maxConnectionsPerClient,
+                         Duration idleTimeout, Duration sessionTimeout, long spoolMemoryThreshold,
+                         Path spoolDirectory, int maxReceivedHeaders, long maxHeaderSize,
+                         Tls tls, Auth auth) {
+
+    /** STARTTLS on the receiving side. */
+    public enum TlsMode { NONE, OPTIONAL, REQUIRED }
+
+    /**
+     * @param keystore PKCS#12 file with the server's key and certificate
+     */
+    public record Tls(TlsMode mode, Optional<Path> keystore, String keystorePassword) {
+    }
+
+    /**
+     * SMTP AUTH (PLAIN and LOGIN, offered only after STARTTLS).
+     *
+     * @param required when true, MAIL is refused until the client authenticated
+     * @param users    accounts: name and bcrypt hash of the password
+     */
+    public record Auth(boolean required, List<User> users) {
+        public boolean enabled() {
+            return !users.isEmpty();
+        }
+    }
+
+    public record User(String name, String passwordHash) {
+    }
+
+    static SmtpConfig read(ConfigNode node) {
+        node.rejectUnknownKeys(Set.of("listen", "hostname", "allowed-networks", "max-message-size",
+                "max-recipients", "max-connections", "max-connections-per-client", "idle-timeout",
+                "session-timeout", "spool-memory-threshold", "spool-directory", "max-received-headers",
+                "max-header-size", "tls", "auth"));
+        long maxSize = node.size("max-message-size", 50L * 1024 * 1024, 1024);
+        if (maxSize > Integer.MAX_VALUE) {
+            node.problem("max-message-size", "must be below 2GB");
+            maxSize = 50L * 1024 * 1024;
+        }
+        ConfigNode tlsNode = node.child("tls");
+        tlsNode.rejectUnknownKeys(Set.of("mode", "keystore", "keystore-password"));
+        Tls tls = new Tls(tlsNode.enumValue("mode", TlsMode.class, TlsMode.NONE),
+                tlsNode.optionalString("keystore").map(Path::of),
+                tlsNode.string("keystore-password", ""));
+        if (tls.mode() != TlsMode.NONE && tls.keystore().isEmpty()) {
+            tlsNode.problem("keystore", "STARTTLS needs a PKCS#12 keystore with the server certificate");
+        }
+        ConfigNode authNode = node.child("auth");
+        authNode.rejectUnknownKeys(Set.of("required", "users"));
+        List<User> users = authNode.list("users").stream().map(u -> {
+            u.rejectUnknownKeys(Set.of("name", "password-hash"));
+            String name = u.string("name", "");
+            String hash = u.string("password-hash", "");
+            if (name.isEmpty()) {
+                u.problem("name", "every SMTP user needs a name");
+            }
+            if (!hash.startsWith("$2")) {
+                u.problem("password-hash", "expected a bcrypt hash ($2a$/$2b$/$2y$...)");
+            }
+            return new User(name, hash);
+        }).toList();
+        Auth auth = new Auth(authNode.bool("required", false), users);
+        if (auth.required() && users.isEmpty()) {
+            authNode.problem("required", "AUTH is required but smtp.auth.users is empty");
+        }
+        if (auth.enabled() && tls.mode() == TlsMode.NONE) {
+            authNode.problem("users", "AUTH is offered only after STARTTLS: set smtp.tls.mode");
+        }
+        return new SmtpConfig(
+                node.hostPort("listen", new HostPort("127.0.0.1", 2525)),
+                node.string("hostname", "lekwacht.localdomain"),
+                node.networks("allowed-networks", List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128"))),
+                maxSize,
+                node.integer("max-recipients", 1000, 1, 100_000),
+                node.integer("max-connections", 200, 1, 100_000),
+                node.integer("max-connections-per-client", 50, 1, 100_000),
+                node.duration("idle-timeout", Duration.ofMinutes(5)),
+                node.duration("session-timeout", Duration.ofMinutes(30)),
+                node.size("spool-memory-threshold", 1024L * 1024, 0),
+                Path.of(node.string("spool-directory", "data/spool")),
+                node.integer("max-received-headers", 30, 1, 1000),
+                node.size("max-header-size", 1024L * 1024, 1024),
+                tls, auth);
+    }
+}

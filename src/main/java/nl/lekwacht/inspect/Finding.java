@@ -1,0 +1,39 @@
+package nl.lekwacht.inspect;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something a detector found in one message. Immutable; safe to store, log and show, because it
+ * carries masked evidence only (a BSN as {@code *****6782}, never in full).
+ *
+ * @param code     what kind of risk
+ * @param severity how serious or how certain
+ * @param where    {@code body}, {@code attachment:NAME} or {@code header:To}
+ * @param count    how many distinct items: BSNs, exposed addresses, misdirected recipients
+ * @param evidence masked evidence a person can check (masked numbers, exposed addresses, file names)
+ * @param message  one sentence for the log and the admin, in English, without personal data
+ * @param details  machine-readable extras for the hold page and the register (e.g. {@code suggestion}
+ *                 for a misdirected recipient, {@code reason} for an uninspectable attachment)
+ */
+public record Finding(FindingCode code, Severity severity, String where, int count, List<String> evidence,
+                      String message, Map<String, String> details) {
+
+    public Finding {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(where, "where");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        evidence = List.copyOf(evidence);
+        message = message == null ? "" : message;
+        details = Map.copyOf(details);
+    }
+
+    public Finding(FindingCode code, Severity severity, String where, int count, List<String> evidence,
+                   String message) {
+        this(code, severity, where, count, evidence, message, Map.of());
+    }
+}

@@ -1,0 +1,114 @@
+package nl.lekwacht.message.spool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A spooled message on disk, encrypted with AES-CTR under a key that exists only in this process's
+ * memory: a file left behind by a crash is unreadable noise, swept at the next start.
+ *
+ * <p>CTR mode is chosen because it is seekable: the MIME parser reads parts at arbitrary offsets, and
+ * any block can be decrypted from the counter alone. The file is written once, in order, by
+ * {@link SpoolWriter}; reads may come from several threads.
+ */
+final class EncryptedSpoolFile implements SpoolData {
+
+    private static final Logger log = LoggerFactory.getLogger(EncryptedSpoolFile.class);
+    private static final int BLOCK = 16;
+
+    private final Path path;
+    private final SecretKey key;
+    private final byte[] iv;
+    private final FileChannel channel;
+    private long size;
+
+    EncryptedSpoolFile(Path path, SecretKey key, SecureRandom random) throws IOException {
+        this.path = path;
+        this.key = key;
+        this.iv = new byte[BLOCK];
+        random.nextBytes(iv);
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+    }
+
+    /** Appends plaintext; only the writer calls this, before any read. */
+    void append(byte[] plain, int offset, int length) throws IOException {
+        byte[] encrypted = crypt(size, plain, offset, length);
+        ByteBuffer buffer = ByteBuffer.wrap(encrypted);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, size + buffer.position());
+        }
+        size += length;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public int readAt(long position, byte[] buffer, int offset, int length) throws IOException {
+        if (position >= size) {
+            return -1;
+        }
+        int n = (int) Math.min(length, size - position);
+        ByteBuffer cipherText = ByteBuffer.allocate(n);
+        while (cipherText.hasRemaining()) {
+            int read = channel.read(cipherText, position + cipherText.position());
+            if (read < 0) {
+                throw new IOException("spool file shorter than written: " + path.getFileName());
+            }
+        }
+        byte[] plain = crypt(position, cipherText.array(), 0, n);
+        System.arraycopy(plain, 0, buffer, offset, n);
+        return n;
+    }
+
+    @Override
+    public void discard() {
+        try {
+            channel.close();
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("could not delete spool file {}: {}", path.getFileName(), e.toString());
+        }
+    }
+
+    /** Encrypts or decrypts (the same in CTR mode) bytes that stand at {@code position} in the stream. */
+    private byte[] crypt(long position, byte[] input, int offset, int length) {
+        try {
+            long block = position / BLOCK;
+            int skip = (int) (position % BLOCK);
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counterAt(block)));
+            if (skip > 0) {
+                cipher.update(new byte[skip]);
+            }
+            return cipher.update(input, offset, length);
+        } catch (GeneralSecurityException e) {
+            throw new UncheckedIOException(new IOException("AES-CTR unavailable", e));
+        }
+    }
+
+    private byte[] counterAt(long block) {
+        BigInteger counter = new BigInteger(1, iv).add(BigInteger.valueOf(block));
+        byte[] raw = counter.toByteArray();
+        byte[] out = new byte[BLOCK];
+        int copy = Math.min(raw.length, BLOCK);
+        System.arraycopy(raw, raw.length - copy, out, BLOCK - copy, copy);
+        return out;
+    }
+}

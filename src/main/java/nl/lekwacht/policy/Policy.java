@@ -1,0 +1,113 @@
+package nl.lekwacht.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import nl.lekwacht.config.OrganisationConfig;
+import nl.lekwacht.config.PolicyConfig;
+import nl.lekwacht.config.PolicyConfig.Exemption;
+import nl.lekwacht.config.PolicyConfig.RuleAction;
+import nl.lekwacht.inspect.Finding;
+import nl.lekwacht.inspect.InspectionResult;
+import nl.lekwacht.message.Envelope;
+
+/**
+ * Turns findings into a verdict, from configuration alone: detectors never decide. Thread-safe.
+ *
+ * <p>The strongest action of any finding wins (reject over hold over monitor over allow). A hold is
+ * only possible for an internal, non-null sender, who can be asked; anyone else's risky mail takes
+ * the configured fallback. A failed detector takes the configured error action, so a bug in a
+ * detector can neither lose mail nor let it pass unrecorded.
+ */
+public final class Policy {
+
+    private final PolicyConfig config;
+    private final OrganisationConfig organisation;
+
+    public Policy(PolicyConfig config, OrganisationConfig organisation) {
+        this.config = config;
+        this.organisation = organisation;
+    }
+
+    public Verdict decide(InspectionResult inspection, Envelope envelope) {
+        RuleAction strongest = RuleAction.ALLOW;
+        List<String> reasons = new ArrayList<>();
+        for (Finding finding : inspection.findings()) {
+            RuleAction action = actionFor(finding, envelope);
+            if (action.compareTo(RuleAction.ALLOW) > 0) {
+                reasons.add(Reasons.describe(finding));
+            }
+            strongest = max(strongest, action);
+        }
+        if (!inspection.complete()) {
+            strongest = max(strongest, config.onError());
+            reasons.add("inspection incomplete (" + String.join(", ", inspection.failedDetectors()) + ")");
+        }
+        if (strongest == RuleAction.HOLD && !canBeAsked(envelope)) {
+            strongest = config.fallback() == RuleAction.HOLD ? RuleAction.MONITOR : config.fallback();
+            reasons.add("sender cannot confirm: fallback " + strongest.name().toLowerCase(Locale.ROOT));
+        }
+        List<String> distinctReasons = reasons.stream().distinct().toList();
+        return switch (strongest) {
+            case REJECT -> new Verdict(Verdict.Action.REJECT, distinctReasons, inspection.findings(), false);
+            case HOLD -> new Verdict(Verdict.Action.HOLD, distinctReasons, inspection.findings(), false);
+            case MONITOR -> new Verdict(Verdict.Action.DELIVER, distinctReasons, inspection.findings(), true);
+            case ALLOW -> new Verdict(Verdict.Action.DELIVER, distinctReasons, inspection.findings(), false);
+        };
+    }
+
+    /** The action configured for this finding once exemptions and minimum severity are applied. */
+    public RuleAction actionFor(Finding finding, Envelope envelope) {
+        if (isExempt(finding, envelope)) {
+            return RuleAction.ALLOW;
+        }
+        var minimum = config.minimumSeverity().get(finding.code());
+        if (minimum != null && !finding.severity().atLeast(minimum)) {
+            return RuleAction.ALLOW;
+        }
+        return config.actionFor(finding.code());
+    }
+
+    private boolean canBeAsked(Envelope envelope) {
+        return !envelope.isNullSender() && organisation.isInternal(envelope.sender());
+    }
+
+    private boolean isExempt(Finding finding, Envelope envelope) {
+        for (Exemption exemption : config.exemptions()) {
+            if (!exemption.codes().isEmpty() && !exemption.codes().contains(finding.code())) {
+                continue;
+            }
+            if (!exemption.senders().isEmpty() && !senderMatches(exemption.senders(), envelope.sender())) {
+                continue;
+            }
+            if (!exemption.recipientDomains().isEmpty()
+                    && !allRecipientsIn(exemption.recipientDomains(), envelope.recipients())) {
+                continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean senderMatches(List<String> patterns, String sender) {
+        String lower = sender.toLowerCase(Locale.ROOT);
+        for (String pattern : patterns) {
+            String p = pattern.toLowerCase(Locale.ROOT);
+            if (p.startsWith("@") ? lower.endsWith(p) : lower.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allRecipientsIn(List<String> domains, List<String> recipients) {
+        return !recipients.isEmpty() && recipients.stream()
+                .map(OrganisationConfig::domainOf)
+                .allMatch(d -> domains.stream().anyMatch(x -> d.equals(x) || d.endsWith("." + x)));
+    }
+
+    private static RuleAction max(RuleAction a, RuleAction b) {
+        return Comparator.<RuleAction>naturalOrder().compare(a, b) >= 0 ? a : b;
+    }
+}
