@@ -1,0 +1,37 @@
+package nl.lekwacht;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.inspect.Detector;
+import nl.lekwacht.inspect.FollowUpDetector;
+import nl.lekwacht.message.ContentExtractor;
+
+/**
+ * Which detectors and which extractor a gateway runs, built from configuration. Part of the wiring:
+ * each detector family adds its construction here, reading its own settings from the
+ * {@code detectors} section (problems go to the config's problem list, so {@code check-config}
+ * reports them too).
+ */
+final class Detectors {
+
+    private Detectors() {
+    }
+
+    static List<Detector> plain(LekwachtConfig config) {
+        List<Detector> detectors = new ArrayList<>();
+        // content detectors (BSN, IBAN, special categories, uninspectable attachments) are added here
+        // recipient detectors (visible recipients, misdirected) are added here
+        return detectors;
+    }
+
+    static List<FollowUpDetector> followUps(LekwachtConfig config) {
+        List<FollowUpDetector> detectors = new ArrayList<>();
+        // NEW_RECIPIENT_WITH_PERSONAL_DATA is added here
+        return detectors;
+    }
+
+    static ContentExtractor extractor(LekwachtConfig config) {
+        return ContentExtractor.NONE;
+    }
+}
