@@ -1,0 +1,298 @@
+package nl.lekwacht.store.history;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import nl.lekwacht.history.AddressKey;
+import nl.lekwacht.history.Correspondent;
+import nl.lekwacht.history.HistoryStore;
+import nl.lekwacht.history.LearnedMessage;
+import nl.lekwacht.history.OrganisationHistory;
+import nl.lekwacht.history.RecipientGroup;
+import nl.lekwacht.history.SenderHistory;
+
+/**
+ * Correspondence history in the store (tables of migration V10), in SQL that H2 and PostgreSQL both
+ * speak. Counters are increased with an update-then-insert that retries the update when another
+ * instance inserted the same row first, so several gateways may learn at the same time.
+ * Thread-safe; times are stored as UTC.
+ */
+public final class JdbcHistoryStore implements HistoryStore {
+
+    private static final String SEPARATOR = "\n";
+
+    private final DataSource dataSource;
+
+    public JdbcHistoryStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void record(LearnedMessage message) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                write(c, message);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("history not recorded: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Connection c, LearnedMessage m) throws SQLException {
+        LocalDateTime at = ts(m.at());
+        String sender = m.sender();
+        upsert(c, """
+                UPDATE history_sender SET message_count = message_count + 1,
+                  first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
+                  last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
+                WHERE sender = ?""", new Object[] {at, at, at, at, sender},
+                "INSERT INTO history_sender (sender, message_count, first_sent, last_sent) VALUES (?, 1, ?, ?)",
+                new Object[] {sender, at, at});
+        Set<String> domains = new TreeSet<>();
+        for (LearnedMessage.LearnedRecipient r : m.recipients()) {
+            String address = r.address();
+            upsert(c, """
+                    UPDATE history_correspondent SET message_count = message_count + 1,
+                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
+                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
+                    WHERE sender = ? AND address = ?""", new Object[] {at, at, at, at, sender, address},
+                    """
+                    INSERT INTO history_correspondent (sender, address, message_count, first_sent, last_sent)
+                    VALUES (?, ?, 1, ?, ?)""", new Object[] {sender, address, at, at});
+            String name = clip(r.displayName(), 320);
+            if (!name.isEmpty()) {
+                upsert(c, """
+                        UPDATE history_display_name SET
+                          last_used = CASE WHEN last_used < ? THEN ? ELSE last_used END
+                        WHERE sender = ? AND address = ? AND display_name = ?""",
+                        new Object[] {at, at, sender, address, name},
+                        """
+                        INSERT INTO history_display_name (sender, address, display_name, last_used)
+                        VALUES (?, ?, ?, ?)""", new Object[] {sender, address, name, at});
+            }
+            upsert(c, """
+                    UPDATE history_address SET message_count = message_count + 1,
+                      display_name = CASE WHEN ? <> '' AND last_sent <= ? THEN ? ELSE display_name END,
+                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
+                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
+                    WHERE address = ?""", new Object[] {name, at, name, at, at, at, at, address},
+                    """
+                    INSERT INTO history_address (address, domain, display_name, message_count, first_sent, last_sent)
+                    VALUES (?, ?, ?, 1, ?, ?)""",
+                    new Object[] {address, AddressKey.domain(address), name, at, at});
+            domains.add(AddressKey.domain(address));
+        }
+        for (String domain : domains) {
+            upsert(c, """
+                    UPDATE history_domain SET
+                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
+                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
+                    WHERE domain = ?""", new Object[] {at, at, at, at, domain},
+                    "INSERT INTO history_domain (domain, first_sent, last_sent) VALUES (?, ?, ?)",
+                    new Object[] {domain, at, at});
+        }
+        if (!m.visibleGroup().isEmpty()) {
+            String members = String.join(SEPARATOR, new TreeSet<>(m.visibleGroup()));
+            String hash = sha256(members);
+            upsert(c, """
+                    UPDATE history_group SET message_count = message_count + 1,
+                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
+                    WHERE sender = ? AND group_hash = ?""", new Object[] {at, at, sender, hash},
+                    """
+                    INSERT INTO history_group (sender, group_hash, members, message_count, last_sent)
+                    VALUES (?, ?, ?, 1, ?)""", new Object[] {sender, hash, members, at});
+        }
+    }
+
+    /**
+     * Updates the row, or inserts it when there is none. When another transaction inserted it in
+     * between (unique violation), the insert is undone to a savepoint and the update is run again.
+     */
+    private static void upsert(Connection c, String update, Object[] updateArgs, String insert, Object[] insertArgs)
+            throws SQLException {
+        if (execute(c, update, updateArgs) > 0) {
+            return;
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            execute(c, insert, insertArgs);
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            if (execute(c, update, updateArgs) == 0) {
+                throw e;
+            }
+        }
+    }
+
+    private static int execute(Connection c, String sql, Object[] args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    @Override
+    public SenderHistory loadSender(String sender, Instant since) {
+        LocalDateTime cutoff = ts(since);
+        try (Connection c = dataSource.getConnection()) {
+            long messages = 0;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT message_count FROM history_sender WHERE sender = ? AND last_sent >= ?")) {
+                s.setString(1, sender);
+                s.setObject(2, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        messages = rs.getLong(1);
+                    }
+                }
+            }
+            Map<String, Set<String>> names = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT address, display_name FROM history_display_name WHERE sender = ? AND last_used >= ?")) {
+                s.setString(1, sender);
+                s.setObject(2, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        names.computeIfAbsent(rs.getString(1), a -> new HashSet<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            List<Correspondent> correspondents = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT address, message_count, first_sent, last_sent FROM history_correspondent
+                    WHERE sender = ? AND last_sent >= ?""")) {
+                s.setString(1, sender);
+                s.setObject(2, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String address = rs.getString(1);
+                        correspondents.add(new Correspondent(address, rs.getLong(2), instant(rs.getObject(3, LocalDateTime.class)),
+                                instant(rs.getObject(4, LocalDateTime.class)), names.getOrDefault(address, Set.of())));
+                    }
+                }
+            }
+            List<RecipientGroup> groups = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT members, message_count, last_sent FROM history_group
+                    WHERE sender = ? AND last_sent >= ?""")) {
+                s.setString(1, sender);
+                s.setObject(2, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        groups.add(new RecipientGroup(Set.of(rs.getString(1).split(SEPARATOR)), rs.getLong(2),
+                                instant(rs.getObject(3, LocalDateTime.class))));
+                    }
+                }
+            }
+            return new SenderHistory(sender, messages, correspondents, groups);
+        } catch (SQLException e) {
+            throw new IllegalStateException("history of a sender not loaded: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OrganisationHistory loadOrganisation(Instant since) {
+        LocalDateTime cutoff = ts(since);
+        try (Connection c = dataSource.getConnection()) {
+            List<OrganisationHistory.KnownAddress> addresses = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT address, display_name, message_count FROM history_address WHERE last_sent >= ?")) {
+                s.setObject(1, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        addresses.add(new OrganisationHistory.KnownAddress(rs.getString(1), rs.getString(2),
+                                rs.getLong(3)));
+                    }
+                }
+            }
+            List<String> domains = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT domain FROM history_domain WHERE last_sent >= ?")) {
+                s.setObject(1, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        domains.add(rs.getString(1));
+                    }
+                }
+            }
+            return new OrganisationHistory(addresses, domains);
+        } catch (SQLException e) {
+            throw new IllegalStateException("organisation history not loaded: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int purge(Instant before) {
+        LocalDateTime cutoff = ts(before);
+        try (Connection c = dataSource.getConnection()) {
+            int removed = 0;
+            removed += delete(c, "DELETE FROM history_display_name WHERE last_used < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_correspondent WHERE last_sent < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_group WHERE last_sent < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_sender WHERE last_sent < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_address WHERE last_sent < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_domain WHERE last_sent < ?", cutoff);
+            return removed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("history not purged: " + e.getMessage(), e);
+        }
+    }
+
+    private static int delete(Connection c, String sql, LocalDateTime cutoff) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, cutoff);
+            return s.executeUpdate();
+        }
+    }
+
+    private static LocalDateTime ts(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

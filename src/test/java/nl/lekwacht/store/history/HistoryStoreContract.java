@@ -1,0 +1,122 @@
+package nl.lekwacht.store.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.lekwacht.history.Correspondent;
+import nl.lekwacht.history.LearnedMessage;
+import nl.lekwacht.history.LearnedMessage.LearnedRecipient;
+import nl.lekwacht.history.OrganisationHistory;
+import nl.lekwacht.history.SenderHistory;
+import nl.lekwacht.store.Database;
+import org.junit.jupiter.api.Test;
+
+/** What every history store must do; run against H2 and PostgreSQL by the subclasses. */
+abstract class HistoryStoreContract {
+
+    static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+    static final String SENDER = "a.visser@gemeente.example";
+
+    abstract Database database();
+
+    JdbcHistoryStore store() {
+        return new JdbcHistoryStore(database().dataSource());
+    }
+
+    static LearnedMessage message(Instant at, String... recipients) {
+        List<LearnedRecipient> list = java.util.Arrays.stream(recipients)
+                .map(r -> new LearnedRecipient(r, "Name of " + r.substring(0, r.indexOf('@')))).toList();
+        return new LearnedMessage(SENDER, at, list, Set.of(recipients));
+    }
+
+    @Test
+    void countsMessagesPerCorrespondentWithFirstAndLastTime() {
+        JdbcHistoryStore store = store();
+        store.record(message(T0, "jan.jansen@zorgpartner.nl"));
+        store.record(message(T0.plusSeconds(3600), "jan.jansen@zorgpartner.nl", "p.bakker@zorgpartner.nl"));
+        store.record(message(T0.minusSeconds(60), "jan.jansen@zorgpartner.nl"));
+
+        SenderHistory history = store.loadSender(SENDER, T0.minusSeconds(86_400));
+
+        assertThat(history.messages()).isEqualTo(3);
+        Correspondent jan = history.correspondent("jan.jansen@zorgpartner.nl").orElseThrow();
+        assertThat(jan.messages()).isEqualTo(3);
+        assertThat(jan.firstSent()).isEqualTo(T0.minusSeconds(60));
+        assertThat(jan.lastSent()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(jan.displayNames()).containsExactly("Name of jan.jansen");
+        assertThat(history.messagesTo("p.bakker@zorgpartner.nl")).isEqualTo(1);
+    }
+
+    @Test
+    void remembersGroupsThatSawEachOther() {
+        JdbcHistoryStore store = store();
+        for (int i = 0; i < 3; i++) {
+            store.record(message(T0.plusSeconds(i), "a@x.nl", "b@y.nl", "c@z.nl"));
+        }
+        SenderHistory history = store.loadSender(SENDER, T0.minusSeconds(10));
+
+        assertThat(history.timesSeenTogether(Set.of("a@x.nl", "b@y.nl", "c@z.nl"))).isEqualTo(3);
+        assertThat(history.timesSeenTogether(Set.of("a@x.nl", "c@z.nl"))).isEqualTo(3);
+        assertThat(history.timesSeenTogether(Set.of("a@x.nl", "d@z.nl"))).isZero();
+    }
+
+    @Test
+    void knowsEveryAddressAndDomainOrganisationWide() {
+        JdbcHistoryStore store = store();
+        store.record(message(T0, "jan.jansen@zorgpartner.nl"));
+        store.record(new LearnedMessage("b.smit@gemeente.example", T0, List.of(
+                new LearnedRecipient("k.de.vries@gmail.com", "")), Set.of()));
+
+        OrganisationHistory organisation = store.loadOrganisation(T0.minusSeconds(10));
+
+        assertThat(organisation.knowsAddress("jan.jansen@zorgpartner.nl")).isTrue();
+        assertThat(organisation.knowsAddress("k.de.vries@gmail.com")).isTrue();
+        assertThat(organisation.knowsDomain("zorgpartner.nl")).isTrue();
+        assertThat(organisation.knowsDomain("gmail.com")).isTrue();
+        assertThat(organisation.knowsDomain("zorgpartner.com")).isFalse();
+        assertThat(organisation.address("jan.jansen@zorgpartner.nl").orElseThrow().displayName())
+                .isEqualTo("Name of jan.jansen");
+    }
+
+    @Test
+    void leavesOutAndPurgesWhatIsPastRetention() {
+        JdbcHistoryStore store = store();
+        store.record(message(T0, "old@past.nl"));
+        store.record(message(T0.plusSeconds(86_400 * 10), "new@present.nl"));
+        Instant cutoff = T0.plusSeconds(86_400);
+
+        assertThat(store.loadSender(SENDER, cutoff).correspondent("old@past.nl")).isEmpty();
+        assertThat(store.loadOrganisation(cutoff).knowsDomain("past.nl")).isFalse();
+        assertThat(store.purge(cutoff)).isPositive();
+        assertThat(store.loadSender(SENDER, T0.minusSeconds(1)).correspondent("old@past.nl")).isEmpty();
+        assertThat(store.loadSender(SENDER, T0.minusSeconds(1)).correspondent("new@present.nl")).isPresent();
+    }
+
+    @Test
+    void countsEveryMessageWhenLearnedConcurrently() throws Exception {
+        JdbcHistoryStore store = store();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Instant at = T0.plusSeconds(i);
+                futures.add(pool.submit(() -> store.record(message(at, "race@partner.nl", "other@partner.nl"))));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        SenderHistory history = store.loadSender(SENDER, T0.minusSeconds(1));
+        assertThat(history.messagesTo("race@partner.nl")).isEqualTo(40);
+        assertThat(history.messages()).isEqualTo(40);
+        assertThat(history.timesSeenTogether(Set.of("race@partner.nl", "other@partner.nl"))).isEqualTo(40);
+    }
+}
