@@ -20,6 +20,13 @@ import java.util.Objects;
 public record Finding(FindingCode code, Severity severity, String where, int count, List<String> evidence,
                       String message, Map<String, String> details) {
 
+    /**
+     * Detail key set to {@code "true"} on a finding made while the sender's history is still being
+     * learned (too few messages known): the finding is reported, but the policy never lets it hold
+     * or reject mail.
+     */
+    public static final String DETAIL_LEARNING = "learning";
+
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");

@@ -18,7 +18,8 @@ import nl.lekwacht.message.Envelope;
  * <p>The strongest action of any finding wins (reject over hold over monitor over allow). A hold is
  * only possible for an internal, non-null sender, who can be asked; anyone else's risky mail takes
  * the configured fallback. A failed detector takes the configured error action, so a bug in a
- * detector can neither lose mail nor let it pass unrecorded.
+ * detector can neither lose mail nor let it pass unrecorded. A finding marked as made during the
+ * sender's learning period ({@link Finding#DETAIL_LEARNING}) is only logged: it never holds mail.
  */
 public final class Policy {
 
@@ -66,7 +67,17 @@ public final class Policy {
         if (minimum != null && !finding.severity().atLeast(minimum)) {
             return RuleAction.ALLOW;
         }
-        return config.actionFor(finding.code());
+        RuleAction action = config.actionFor(finding.code());
+        if (isLearning(finding) && action.compareTo(RuleAction.ALLOW) > 0) {
+            // Learning period: history is too thin to trust; report (log, trace header) but never act.
+            return RuleAction.ALLOW;
+        }
+        return action;
+    }
+
+    /** A finding made while the sender's history was still being learned ({@link Finding#DETAIL_LEARNING}). */
+    private static boolean isLearning(Finding finding) {
+        return "true".equals(finding.details().get(Finding.DETAIL_LEARNING));
     }
 
     private boolean canBeAsked(Envelope envelope) {
