@@ -1,0 +1,224 @@
+package nl.lekwacht.message.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import nl.lekwacht.message.ExtractionProblem.Reason;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts the text of one attachment with Tika inside the parser process, walking nested documents
+ * (files in archives, attached mails, objects embedded in Office files) up to the depth limit. Every
+ * document that cannot be read is reported as a problem at its own location; the text read before a
+ * limit was hit is kept.
+ *
+ * <p>Runs only in the parser process: a parse that never ends is stopped by killing that process.
+ */
+final class DocumentExtraction {
+
+    /** Receives the results as they are found. */
+    interface Sink {
+        void text(String where, String text, boolean tabular) throws IOException;
+
+        void problem(String where, Reason reason, String detail) throws IOException;
+    }
+
+    /** Stops the parse of every enclosing container once a budget of the message is used up. */
+    private static final class BudgetStop extends SAXException {
+        BudgetStop() {
+            super("budget used up");
+        }
+    }
+
+    private static final Set<String> SPREADSHEETS = Set.of("application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.ms-excel.sheet.macroenabled.12", "application/vnd.ms-excel.sheet.binary.macroenabled.12",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+            "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template");
+    private static final Set<String> CSV = Set.of("text/csv", "text/tab-separated-values");
+
+    private final AutoDetectParser parser;
+    private final Detector detector;
+
+    DocumentExtraction(AutoDetectParser parser) {
+        this.parser = parser;
+        this.detector = parser.getDetector();
+    }
+
+    /** One attachment, spooled to {@code file}; results go to {@code sink}. */
+    void extract(Path file, long size, String name, String declaredType, int maxDepth, MessageBudget budget,
+                 Sink sink) throws IOException {
+        budget.startAttachment(size);
+        Walk walk = new Walk(maxDepth, budget, sink);
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            walk.document(in, "attachment:" + name, name, declaredType, 0);
+        } catch (BudgetStop e) {
+            // already reported where the budget ran out
+        } catch (SAXException e) {
+            walk.report("attachment:" + name, e);
+        }
+    }
+
+    /** The state of one attachment's walk through its nested documents. */
+    private final class Walk {
+        private final int maxDepth;
+        private final MessageBudget budget;
+        private final Sink sink;
+        private boolean budgetReported;
+        private int unnamed;
+
+        Walk(int maxDepth, MessageBudget budget, Sink sink) {
+            this.maxDepth = maxDepth;
+            this.budget = budget;
+            this.sink = sink;
+        }
+
+        void document(TikaInputStream in, String where, String name, String declaredType, int depth)
+                throws IOException, SAXException {
+            Metadata metadata = new Metadata();
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+            if (declaredType != null && !declaredType.isBlank() && !declaredType.equals("application/octet-stream")) {
+                metadata.set(Metadata.CONTENT_TYPE, declaredType);
+            }
+            MediaType type = detector.detect(in, metadata);
+            String base = type.getBaseType().toString();
+            boolean csv = CSV.contains(base) || (base.startsWith("text/") && isCsvName(name));
+            try {
+                if (csv) {
+                    csv(in, metadata, where);
+                } else {
+                    metadata.set(Metadata.CONTENT_TYPE, type.toString());
+                    StructuredTextHandler handler = new StructuredTextHandler(budget, SPREADSHEETS.contains(base));
+                    try {
+                        parse(in, handler, metadata, where, depth);
+                    } finally {
+                        for (StructuredTextHandler.Piece piece : handler.pieces()) {
+                            sink.text(where + piece.suffix(), piece.text(), piece.tabular());
+                        }
+                    }
+                }
+            } catch (BudgetStop e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                report(where, e);
+                if (budget.isExceeded()) {
+                    throw new BudgetStop();
+                }
+            }
+        }
+
+        private void csv(TikaInputStream in, Metadata metadata, String where) throws Exception {
+            try {
+                sink.text(where, CsvTable.read(in, metadata, budget), true);
+            } catch (StructuredTextHandler.TextLimitReached e) {
+                sink.text(where, e.partial(), true);
+                throw e;
+            }
+        }
+
+        private void parse(TikaInputStream in, ContentHandler handler, Metadata metadata, String where, int depth)
+                throws Exception {
+            ParseContext context = new ParseContext();
+            context.set(EmbeddedDocumentExtractor.class, new Nested(where, depth));
+            parser.parse(in, handler, metadata, context);
+        }
+
+        void report(String where, Throwable e) throws IOException {
+            if (budget.isExceeded()) {
+                if (!budgetReported) {
+                    budgetReported = true;
+                    sink.problem(where, Reason.TOO_LARGE, budget.exceededReason());
+                }
+                return;
+            }
+            sink.problem(where, classify(e), e.getClass().getSimpleName());
+        }
+
+        /** Receives the documents inside the one being parsed. */
+        private final class Nested implements EmbeddedDocumentExtractor {
+            private final String parentWhere;
+            private final int depth;
+
+            Nested(String parentWhere, int depth) {
+                this.parentWhere = parentWhere;
+                this.depth = depth;
+            }
+
+            @Override
+            public boolean shouldParseEmbedded(Metadata metadata) {
+                return true;
+            }
+
+            @Override
+            public void parseEmbedded(InputStream stream, ContentHandler ignored, Metadata metadata, boolean outputHtml)
+                    throws SAXException, IOException {
+                if (budget.isExceeded()) {
+                    throw new BudgetStop();
+                }
+                String name = nameOf(metadata);
+                String where = parentWhere + "/" + name;
+                if (depth + 1 > maxDepth) {
+                    sink.problem(where, Reason.TOO_DEEP, "nested deeper than " + maxDepth + " levels");
+                    return;
+                }
+                InputStream counted = budget.counting(CloseShieldInputStream.wrap(stream));
+                try (TikaInputStream in = TikaInputStream.get(counted)) {
+                    document(in, where, name, metadata.get(Metadata.CONTENT_TYPE), depth + 1);
+                    counted.transferTo(OutputStream.nullOutputStream());
+                } catch (MessageBudget.UnpackLimitException e) {
+                    report(where, e);
+                    throw new BudgetStop();
+                } catch (IOException e) {
+                    // the container could not hand over the rest of this file: it is damaged
+                    sink.problem(where, Reason.CORRUPT, e.getClass().getSimpleName());
+                }
+            }
+
+            private String nameOf(Metadata metadata) {
+                String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+                if (name == null || name.isBlank()) {
+                    name = metadata.get(TikaCoreProperties.EMBEDDED_RELATIONSHIP_ID);
+                }
+                if (name == null || name.isBlank()) {
+                    name = "embedded-" + (++unnamed);
+                }
+                return name.replaceAll("[\\r\\n\\t]", " ").strip();
+            }
+        }
+    }
+
+    static boolean isCsvName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".tsv");
+    }
+
+    /** Why a parse failed, from the exception and its causes. */
+    static Reason classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (type.endsWith("EncryptedDocumentException") || type.endsWith("InvalidPasswordException")
+                    || (type.endsWith("UnsupportedZipFeatureException") && message.contains("encrypt"))
+                    || (type.endsWith("PasswordRequiredException"))) {
+                return Reason.ENCRYPTED;
+            }
+            if (message.contains("zip bomb") || t instanceof MessageBudget.UnpackLimitException) {
+                return Reason.TOO_LARGE;
+            }
+        }
+        return Reason.CORRUPT;
+    }
+}

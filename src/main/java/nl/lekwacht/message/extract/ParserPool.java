@@ -1,0 +1,112 @@
+package nl.lekwacht.message.extract;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fixed number of warm parser processes. A message borrows one, and gives it back afterwards; a
+ * process that was killed, died or served its share is stopped and replaced at once by a new one, which
+ * loads its parsers while it waits in the pool, so ordinary mail never waits for a JVM to start.
+ *
+ * <p>Thread-safe.
+ */
+final class ParserPool implements AutoCloseable {
+
+    /** Starts a parser process; a seam for tests. */
+    @FunctionalInterface
+    interface Launcher {
+        ParserProcess start() throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParserPool.class);
+
+    private final Launcher launcher;
+    private final int size;
+    private final int recycleAfter;
+    private final BlockingQueue<ParserProcess> idle = new LinkedBlockingQueue<>();
+    private final Set<ParserProcess> all = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    ParserPool(Launcher launcher, int size, int recycleAfter) throws IOException {
+        this.launcher = launcher;
+        this.size = size;
+        this.recycleAfter = recycleAfter;
+        for (int i = 0; i < size; i++) {
+            add();
+        }
+    }
+
+    /** @return a process, or null when none came free within {@code wait} or the pool is closed */
+    ParserProcess borrow(Duration wait) throws InterruptedException {
+        if (closed) {
+            return null;
+        }
+        if (all.size() < size) {
+            refill();
+        }
+        return idle.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Returns a borrowed process; one that cannot serve again is replaced. */
+    void giveBack(ParserProcess process) {
+        if (!closed && process.reusable(recycleAfter)) {
+            idle.add(process);
+            return;
+        }
+        replace(process);
+    }
+
+    private void replace(ParserProcess process) {
+        all.remove(process);
+        process.stop(process.reusable(Integer.MAX_VALUE));
+        if (closed) {
+            return;
+        }
+        refill();
+    }
+
+    private synchronized void refill() {
+        if (closed || all.size() >= size) {
+            return;
+        }
+        try {
+            add();
+        } catch (IOException e) {
+            // the pool is one short; the next borrow tries again. Messages still get an answer (a timeout
+            // problem) when no process is left.
+            LOG.error("could not start a parser process: {}", e.toString());
+        }
+    }
+
+    private void add() throws IOException {
+        ParserProcess process = launcher.start();
+        all.add(process);
+        idle.add(process);
+    }
+
+    /** Process ids of the pool's processes, for tests and diagnostics. */
+    List<Long> processIds() {
+        List<Long> ids = new ArrayList<>();
+        all.forEach(p -> ids.add(p.pid()));
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (ParserProcess process : List.copyOf(all)) {
+            process.stop(true);
+            all.remove(process);
+        }
+        idle.clear();
+    }
+}

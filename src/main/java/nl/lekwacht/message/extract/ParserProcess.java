@@ -1,0 +1,231 @@
+package nl.lekwacht.message.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import nl.lekwacht.message.Attachment;
+import nl.lekwacht.message.ExtractionProblem;
+import nl.lekwacht.message.ExtractionProblem.Reason;
+import nl.lekwacht.message.TextPart;
+
+/**
+ * The gateway's handle on one parser process ({@link ExtractionChild}): sends it a message's attachments
+ * and reads back texts and problems. It can be killed at any moment from another thread; the request
+ * in progress then ends with the attachments not yet answered reported as timed out.
+ *
+ * <p>Used by one message at a time (the pool hands it out); {@link #kill()} may come from the watchdog.
+ */
+final class ParserProcess {
+
+    /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+
+    /** What one request gave. */
+    record Result(List<TextPart> texts, List<ExtractionProblem> problems) {
+    }
+
+    private final Process process;
+    private final Path tempDir;
+    private final DataOutputStream toChild;
+    private final DataInputStream fromChild;
+    private volatile boolean killed;
+    private boolean ready;
+    private boolean broken;
+    private int served;
+
+    private ParserProcess(Process process, Path tempDir) {
+        this.process = process;
+        this.tempDir = tempDir;
+        this.toChild = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), Wire.CHUNK_SIZE + 8));
+        this.fromChild = new DataInputStream(new BufferedInputStream(process.getInputStream(), 64 * 1024));
+    }
+
+    /** Starts a parser process; it loads its parsers while the caller goes on. */
+    static ParserProcess start(ExtractionSettings settings) throws IOException {
+        Path tempDir = Files.createTempDirectory("lekwacht-extract-");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Xmx" + Math.max(32, settings.childHeap() / (1024 * 1024)) + "m",
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss4m",
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
+                "-Dlogback.configurationFile=nl/lekwacht/message/extract/child-logback.xml",
+                "-cp", System.getProperty("java.class.path"), ExtractionChild.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            return new ParserProcess(builder.start(), tempDir);
+        } catch (IOException e) {
+            deleteTree(tempDir);
+            throw e;
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** True while it may serve another message. */
+    boolean reusable(int recycleAfter) {
+        return !killed && !broken && served < recycleAfter && process.isAlive();
+    }
+
+    /** Waits until the process has loaded its parsers; call before {@link #extract} starts its clock. */
+    void awaitReady() throws IOException {
+        if (!ready) {
+            byte tag = Wire.readTag(fromChild);
+            if (tag != Wire.READY) {
+                broken = true;
+                throw new IOException("parser process did not start");
+            }
+            ready = true;
+        }
+    }
+
+    /**
+     * Sends the attachments and reads the answers. Never throws: whatever was not answered becomes a
+     * problem (timeout when the process was killed, corrupt when it died by itself).
+     */
+    Result extract(List<Attachment> attachments, ExtractionSettings settings) {
+        served++;
+        List<TextPart> texts = new ArrayList<>();
+        List<ExtractionProblem> problems = new ArrayList<>();
+        int answered = 0;
+        try {
+            send(attachments, settings, problems);
+            while (true) {
+                byte tag = Wire.readTag(fromChild);
+                switch (tag) {
+                    case Wire.TEXT -> {
+                        String where = Wire.readString(fromChild);
+                        boolean tabular = fromChild.readBoolean();
+                        texts.add(new TextPart(where, Wire.readString(fromChild), tabular));
+                    }
+                    case Wire.PROBLEM -> problems.add(new ExtractionProblem(Wire.readString(fromChild),
+                            Reason.valueOf(Wire.readString(fromChild)), Wire.readString(fromChild)));
+                    case Wire.DONE -> answered++;
+                    case Wire.END -> {
+                        return new Result(texts, problems);
+                    }
+                    default -> throw new IOException("protocol error: tag " + tag);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            Reason reason = killed ? Reason.TIMEOUT : deathReason();
+            String detail = killed ? "extraction took longer than " + settings.timeout().toMillis() + " ms"
+                    : "parser process failed: " + e.getClass().getSimpleName();
+            for (int i = answered; i < attachments.size(); i++) {
+                String where = attachments.get(i).where();
+                if (problems.stream().noneMatch(p -> p.where().equals(where) && p.reason() == Reason.TOO_LARGE)) {
+                    problems.add(new ExtractionProblem(where, reason,
+                            i == answered ? detail : "not reached: " + detail));
+                }
+            }
+            return new Result(texts, problems);
+        }
+    }
+
+    private void send(List<Attachment> attachments, ExtractionSettings settings, List<ExtractionProblem> problems)
+            throws IOException {
+        toChild.writeInt(Wire.REQUEST);
+        toChild.writeLong(settings.maxText());
+        toChild.writeLong(settings.maxUnpackedSize());
+        toChild.writeInt(settings.maxCompressionRatio());
+        toChild.writeInt(settings.maxDepth());
+        toChild.writeInt(attachments.size());
+        byte[] buffer = new byte[Wire.CHUNK_SIZE];
+        for (Attachment attachment : attachments) {
+            Wire.writeString(toChild, attachment.name());
+            Wire.writeString(toChild, attachment.contentType());
+            long sent = 0;
+            int end = Wire.CHUNK_END;
+            try (InputStream in = attachment.open()) {
+                int n;
+                while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    if (sent + n > settings.maxAttachmentSize()) {
+                        end = Wire.CHUNK_DROPPED;
+                        problems.add(new ExtractionProblem(attachment.where(), Reason.TOO_LARGE,
+                                "attachment over " + settings.maxAttachmentSize() + " bytes"));
+                        break;
+                    }
+                    toChild.writeInt(n);
+                    toChild.write(buffer, 0, n);
+                    sent += n;
+                }
+            } catch (IOException e) {
+                if (killed || !process.isAlive()) {
+                    throw e;
+                }
+                // the spool could not decode this part (broken transfer encoding): it cannot be read
+                end = Wire.CHUNK_DROPPED;
+                problems.add(new ExtractionProblem(attachment.where(), Reason.CORRUPT,
+                        "attachment content unreadable: " + e.getClass().getSimpleName()));
+            }
+            toChild.writeInt(end);
+        }
+        toChild.flush();
+    }
+
+    private Reason deathReason() {
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() == OUT_OF_MEMORY_EXIT) {
+                return Reason.TOO_LARGE;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Reason.CORRUPT;
+    }
+
+    /** Kills the process at once (the watchdog's call). Safe from any thread, more than once. */
+    void kill() {
+        killed = true;
+        process.destroyForcibly();
+    }
+
+    /** Ends the process and waits until it is gone, then removes its temporary files. */
+    void stop(boolean gently) {
+        if (gently && !killed) {
+            try {
+                toChild.close(); // end of stdin: the child leaves its loop and exits
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            process.destroyForcibly();
+        }
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(tempDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp file left behind is removed with the temp directory by the system
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package nl.lekwacht.message.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import nl.lekwacht.message.Attachment;
+import nl.lekwacht.message.ContentExtractor;
+import nl.lekwacht.message.ExtractionProblem;
+import nl.lekwacht.message.ExtractionProblem.Reason;
+import nl.lekwacht.message.OutboundMessage;
+
+/**
+ * Extracts attachment text with Apache Tika in a warm pool of parser processes, within the budgets of
+ * {@link ExtractionSettings}. A message that runs past its time budget has its parser process killed
+ * (a Java thread cannot be stopped) and replaced; its unread attachments become timeout problems.
+ * Attachments are streamed from the spool to the process and never held whole in the gateway's memory.
+ *
+ * <p>Thread-safe: as many messages are extracted at once as the pool has processes; more wait up to
+ * {@code queue-wait}. Owns child processes: {@link #close()} it when the gateway stops.
+ */
+public final class TikaContentExtractor implements ContentExtractor {
+
+    private final ExtractionSettings settings;
+    private final ParserPool pool;
+    private final ScheduledExecutorService watchdog;
+
+    /** Starts the pool's processes; they load their parsers in the background. */
+    public TikaContentExtractor(ExtractionSettings settings) {
+        this.settings = settings;
+        try {
+            this.pool = new ParserPool(() -> ParserProcess.start(settings), settings.poolSize(),
+                    settings.recycleAfter());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start parser processes", e);
+        }
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "extraction-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public OutboundMessage extract(OutboundMessage message) {
+        List<Attachment> attachments = message.attachments();
+        if (attachments.isEmpty()) {
+            return message;
+        }
+        ParserProcess.Result result = run(attachments);
+        return message.withExtraction(result.texts(), result.problems());
+    }
+
+    private ParserProcess.Result run(List<Attachment> attachments) {
+        ParserProcess process;
+        try {
+            process = pool.borrow(settings.queueWait());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unanswered(attachments, "interrupted while waiting for a parser process");
+        }
+        if (process == null) {
+            return unanswered(attachments, "no parser process free within " + settings.queueWait().toMillis() + " ms");
+        }
+        try {
+            ScheduledFuture<?> startKill = watchdog.schedule(process::kill, settings.queueWait().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try {
+                process.awaitReady();
+            } catch (IOException e) {
+                return unanswered(attachments, "parser process did not start");
+            } finally {
+                startKill.cancel(false);
+            }
+            ScheduledFuture<?> kill = watchdog.schedule(process::kill, settings.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try {
+                return process.extract(attachments, settings);
+            } finally {
+                kill.cancel(false);
+            }
+        } finally {
+            pool.giveBack(process);
+        }
+    }
+
+    private static ParserProcess.Result unanswered(List<Attachment> attachments, String why) {
+        List<ExtractionProblem> problems = new ArrayList<>();
+        attachments.forEach(a -> problems.add(new ExtractionProblem(a.where(), Reason.TIMEOUT, why)));
+        return new ParserProcess.Result(List.of(), problems);
+    }
+
+    /** Process ids of the pool's parser processes (for tests and diagnostics). */
+    List<Long> processIds() {
+        return pool.processIds();
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        pool.close();
+    }
+}

@@ -1,0 +1,64 @@
+package nl.lekwacht.message.extract;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The little protocol between the gateway and a parser process, over the child's stdin and stdout.
+ *
+ * <pre>
+ * child  -> parent  READY once the parsers are loaded
+ * parent -> child   REQUEST, limits, attachment count, then per attachment: name, declared type and the
+ *                   content as length-prefixed chunks ending in 0 (complete) or -1 (dropped: over the limit)
+ * child  -> parent  per attachment any number of TEXT and PROBLEM records, then DONE; after the last END
+ * </pre>
+ *
+ * The child reads a whole request before it writes anything, so neither side can block the other on a
+ * full pipe. Strings are length-prefixed UTF-8 (texts may be far longer than {@code writeUTF} allows).
+ */
+final class Wire {
+
+    static final byte READY = 'R';
+    static final int REQUEST = 0x4C4B5701;
+    static final byte TEXT = 'T';
+    static final byte PROBLEM = 'P';
+    static final byte DONE = 'D';
+    static final byte END = 'E';
+    static final int CHUNK_END = 0;
+    static final int CHUNK_DROPPED = -1;
+    static final int CHUNK_SIZE = 64 * 1024;
+
+    /** Strings longer than this are refused as a corrupt stream: no text may exceed the char budget. */
+    private static final int MAX_STRING_BYTES = Integer.MAX_VALUE - 16;
+
+    private Wire() {
+    }
+
+    static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_STRING_BYTES) {
+            throw new IOException("bad string length " + length);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Reads one byte that must be there; end of stream is an error. */
+    static byte readTag(DataInputStream in) throws IOException {
+        int tag = in.read();
+        if (tag < 0) {
+            throw new EOFException("parser process closed its output");
+        }
+        return (byte) tag;
+    }
+}
