@@ -31,6 +31,15 @@ final class Detectors {
         return detectors;
     }
 
+    /**
+     * Reads every detector family's settings without starting anything, so that their problems join
+     * the config's problem list (for check-config and start-up).
+     */
+    static void validate(LekwachtConfig config) {
+        plain(config);
+        followUps(config);
+    }
+
     static ContentExtractor extractor(LekwachtConfig config) {
         return ContentExtractor.NONE;
     }

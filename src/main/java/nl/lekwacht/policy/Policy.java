@@ -25,10 +25,16 @@ public final class Policy {
 
     private final PolicyConfig config;
     private final OrganisationConfig organisation;
+    private final boolean holdingAvailable;
 
-    public Policy(PolicyConfig config, OrganisationConfig organisation) {
+    /**
+     * @param holdingAvailable false when this gateway has no hold store; every HOLD then takes the
+     *                         fallback, as for a sender who cannot be asked
+     */
+    public Policy(PolicyConfig config, OrganisationConfig organisation, boolean holdingAvailable) {
         this.config = config;
         this.organisation = organisation;
+        this.holdingAvailable = holdingAvailable;
     }
 
     public Verdict decide(InspectionResult inspection, Envelope envelope) {
@@ -81,7 +87,7 @@ public final class Policy {
     }
 
     private boolean canBeAsked(Envelope envelope) {
-        return !envelope.isNullSender() && organisation.isInternal(envelope.sender());
+        return holdingAvailable && !envelope.isNullSender() && organisation.isInternal(envelope.sender());
     }
 
     private boolean isExempt(Finding finding, Envelope envelope) {

@@ -1,0 +1,30 @@
+package nl.lekwacht;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nl.lekwacht.config.LekwachtConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Validates a configuration file and prints every problem with its key. Exit 0 when valid, 2 when not. */
+@Command(name = "check-config", description = "Validate the configuration and list every problem with its key.")
+final class CheckConfigCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE})")
+    Path config = ConfigFiles.DEFAULT;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!ConfigFiles.exists(config)) {
+            System.err.println(config + ": no such file");
+            return Main.ERROR;
+        }
+        LekwachtConfig loaded = ConfigFiles.load(config);
+        Detectors.validate(loaded);
+        if (!ConfigFiles.report(loaded, config, System.out)) {
+            return Main.ERROR;
+        }
+        System.out.println(config + ": ok");
+        return 0;
+    }
+}

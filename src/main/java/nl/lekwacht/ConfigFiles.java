@@ -1,0 +1,51 @@
+package nl.lekwacht;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.lekwacht.config.ConfigLoader;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.config.source.ConfigProblem;
+
+/** Loading the configuration for a command, and printing its problems. */
+final class ConfigFiles {
+
+    static final Path DEFAULT = Path.of("config", "lekwacht.yml");
+
+    private ConfigFiles() {
+    }
+
+    static LekwachtConfig load(Path file) throws IOException {
+        return new ConfigLoader(System.getenv()).load(file);
+    }
+
+    /** The built-in configuration of {@code demo}, with the capture server's port filled in. */
+    static LekwachtConfig demo(int capturePort) throws IOException {
+        try (InputStream in = ConfigFiles.class.getResourceAsStream("demo.yml")) {
+            if (in == null) {
+                throw new IOException("demo.yml missing from the jar");
+            }
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${CAPTURE_PORT}", Integer.toString(capturePort));
+            return new ConfigLoader(System.getenv()).parse(yaml);
+        }
+    }
+
+    static boolean report(LekwachtConfig config, Path file, PrintStream out) {
+        if (config.problems().isEmpty()) {
+            return true;
+        }
+        out.println(file + ": " + config.problems().size() + " problem(s)");
+        for (ConfigProblem problem : config.problems()) {
+            out.println("  " + problem);
+        }
+        return false;
+    }
+
+    static boolean exists(Path file) {
+        return Files.isRegularFile(file);
+    }
+}

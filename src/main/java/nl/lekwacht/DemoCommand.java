@@ -1,0 +1,113 @@
+package nl.lekwacht;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import nl.lekwacht.config.LekwachtConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the gateway on built-in defaults with an in-process capture server (GreenMail) as next hop,
+ * so a newcomer can send mail through it and watch what arrives, without any set-up.
+ */
+@Command(name = "demo", description = "Run on built-in defaults with a capture server as next hop.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--capture-port", description = "port of the capture server (default: ${DEFAULT-VALUE})")
+    int capturePort = 2526;
+
+    @Override
+    public Integer call() throws Exception {
+        GreenMail capture = new GreenMail(new ServerSetup(capturePort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        capture.start();
+        LekwachtConfig config = ConfigFiles.demo(capturePort);
+        Detectors.validate(config);
+        if (!ConfigFiles.report(config, Path.of("demo.yml"), System.err)) {
+            capture.stop();
+            return Main.ERROR;
+        }
+        Gateway gateway = Gateway.start(config, Clock.systemUTC());
+        Path samples = writeSamples();
+        printWelcome(gateway, samples);
+        Thread watcher = new Thread(() -> watch(capture), "lekwacht-demo-capture");
+        watcher.setDaemon(true);
+        watcher.start();
+        RunCommand.awaitShutdown(gateway);
+        capture.stop();
+        return 0;
+    }
+
+    private void printWelcome(Gateway gateway, Path samples) {
+        int smtp = gateway.smtpPort();
+        String web = "http://127.0.0.1:" + gateway.webPort();
+        System.out.println("""
+
+                Lekwacht demo is running.
+                  SMTP relay   127.0.0.1:%d   (internal domain: gemeente.example)
+                  web          %s/healthz  %s/readyz  %s/metrics
+                  next hop     built-in capture server on 127.0.0.1:%d; what arrives there is printed below
+
+                Send a message with curl:
+                  curl -sS --url smtp://127.0.0.1:%d --mail-from medewerker@gemeente.example \\
+                       --mail-rcpt inwoner@example.org --upload-file %s
+                or with swaks:
+                  swaks --server 127.0.0.1:%d --from medewerker@gemeente.example --to inwoner@example.org
+                A sample with a (synthetic) BSN in it: %s
+
+                Stop with Ctrl-C.
+                """.formatted(smtp, web, web, web, capturePort, smtp, samples.resolve("hallo.eml"), smtp,
+                samples.resolve("beschikking-met-bsn.eml")));
+    }
+
+    private static Path writeSamples() throws IOException {
+        Path dir = Path.of("data", "demo", "samples");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("hallo.eml"), """
+                From: Medewerker <medewerker@gemeente.example>\r
+                To: Inwoner <inwoner@example.org>\r
+                Subject: Uw afspraak\r
+                \r
+                Beste inwoner, hierbij de bevestiging van uw afspraak.\r
+                """, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("beschikking-met-bsn.eml"), """
+                From: Medewerker <medewerker@gemeente.example>\r
+                To: Helpdesk <helpdesk@example.org>\r
+                Subject: Beschikking\r
+                \r
+                Hierbij de beschikking voor de aanvrager, BSN 111222333.\r
+                """, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private static void watch(GreenMail capture) {
+        int seen = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            MimeMessage[] received = capture.getReceivedMessages();
+            for (MimeMessage message : Arrays.copyOfRange(received, seen, received.length)) {
+                try {
+                    String trace = message.getHeader("X-Lekwacht", null);
+                    System.out.printf("[capture] arrived: to=%s subject=\"%s\" X-Lekwacht: %s%n",
+                            String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To")),
+                            message.getSubject(), trace);
+                } catch (MessagingException e) {
+                    System.out.println("[capture] arrived: (unreadable headers)");
+                }
+            }
+            seen = received.length;
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}

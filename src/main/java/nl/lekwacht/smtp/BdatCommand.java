@@ -1,0 +1,72 @@
+package nl.lekwacht.smtp;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.internal.server.BaseCommand;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * BDAT (RFC 3030): chunks are spooled and checked for bare CR/LF like DATA; the LAST chunk ends the
+ * transaction and the message is screened and relayed to the next hop with DATA.
+ */
+final class BdatCommand extends BaseCommand {
+
+    private final RelayMetrics metrics;
+
+    BdatCommand(RelayMetrics metrics) {
+        super("BDAT", "Sends a chunk of the message.", "<size> [LAST]");
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void execute(String commandString, Session session) throws IOException, DropConnectionException {
+        String[] args = getArgs(commandString);
+        long size;
+        boolean last;
+        try {
+            size = Long.parseLong(args.length > 1 ? args[1] : "x");
+            last = args.length == 3 && args[2].toUpperCase(Locale.ROOT).equals("LAST");
+            if (size < 0 || args.length > 3 || (args.length == 3 && !last)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            // The chunk length is unknown, so the stream cannot be followed any further.
+            metrics.reply(501);
+            throw new DropConnectionException(501, "5.5.4 Syntax: BDAT <size> [LAST]");
+        }
+        RelayTransaction transaction = RelayCommands.transaction(session);
+        if (transaction == null || transaction.recipientCount() == 0) {
+            session.getRawInput().skipNBytes(size);
+            String reason = transaction == null ? "5.5.1 Need MAIL before BDAT" : "5.5.1 No valid recipients";
+            RelayCommands.send(session, SmtpReply.of(503, reason), metrics);
+            return;
+        }
+        BdatDataReader reader = transaction.bdatReader();
+        reader.readChunk(session.getRawInput(), size);
+        if (reader.sawBareNewline()) {
+            session.resetMailTransaction();
+            metrics.reply(550);
+            throw new DropConnectionException(550, "5.5.2 Bare line feed not allowed");
+        }
+        if (!last) {
+            RelayCommands.send(session, SmtpReply.of(250, "2.0.0 " + size + " octets received"), metrics);
+            return;
+        }
+        SmtpReply reply;
+        try {
+            reply = switch (reader.finish()) {
+                case COMPLETE -> transaction.endOfData(transaction.bdatSpool().finish());
+                case TOO_BIG -> SmtpReply.of(552, "5.3.4 Message too big");
+                case HEADER_TOO_BIG -> SmtpReply.of(552, "5.3.4 Message header too big");
+                case BARE_NEWLINE -> {
+                    metrics.reply(550);
+                    throw new DropConnectionException(550, "5.5.2 Bare line feed not allowed");
+                }
+            };
+        } finally {
+            session.resetMailTransaction();
+        }
+        RelayCommands.send(session, reply, metrics);
+    }
+}

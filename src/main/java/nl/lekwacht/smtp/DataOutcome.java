@@ -1,0 +1,16 @@
+package nl.lekwacht.smtp;
+
+/** How reading a message's data from the client ended. */
+enum DataOutcome {
+    /** All data read and spooled. */
+    COMPLETE,
+    /** All data read, but more than the size limit: nothing usable was kept. */
+    TOO_BIG,
+    /** All data read, but the header section exceeds its limit. */
+    HEADER_TOO_BIG,
+    /**
+     * A CR or LF not paired as CRLF. The stream cannot be trusted to be in sync any more (this is how
+     * SMTP smuggling hides a second message), so the connection is dropped.
+     */
+    BARE_NEWLINE
+}

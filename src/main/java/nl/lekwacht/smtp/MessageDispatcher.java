@@ -1,0 +1,139 @@
+package nl.lekwacht.smtp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.lekwacht.message.Envelope;
+import nl.lekwacht.message.spool.Spool;
+import nl.lekwacht.policy.Screening;
+import nl.lekwacht.policy.Screening.Screened;
+import nl.lekwacht.policy.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens at the end of data: screen the message, then deliver it to the next hop, hold it or
+ * refuse it, and turn that into the one reply the client gets. The only place where a verdict becomes
+ * an SMTP code. Thread-safe.
+ */
+final class MessageDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger("nl.lekwacht.messages");
+    private static final Pattern QUEUED_AS = Pattern.compile("(?i)queued as ([A-Za-z0-9._-]+)");
+
+    private final Screening screening;
+    private final HoldDesk holdDesk;
+    private final List<DeliveryObserver> observers;
+    private final TraceHeaders traceHeaders;
+    private final int maxReceivedHeaders;
+    private final RelayMetrics metrics;
+    private final Clock clock;
+
+    MessageDispatcher(Screening screening, HoldDesk holdDesk, List<DeliveryObserver> observers,
+                      TraceHeaders traceHeaders, int maxReceivedHeaders, RelayMetrics metrics, Clock clock) {
+        this.screening = screening;
+        this.holdDesk = holdDesk;
+        this.observers = List.copyOf(observers);
+        this.traceHeaders = traceHeaders;
+        this.maxReceivedHeaders = maxReceivedHeaders;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, boolean tls) {
+        Instant started = clock.instant();
+        Screened screened = null;
+        SmtpReply reply;
+        String outcome;
+        try {
+            screened = screening.screen(envelope, spool);
+            if (screened.message().headers().receivedCount() > maxReceivedHeaders) {
+                nextHop.reset();
+                reply = SmtpReply.of(554, "5.4.6 Mail loop detected");
+                outcome = "LOOP";
+            } else {
+                Verdict verdict = screened.verdict();
+                outcome = verdict.action().name();
+                reply = switch (verdict.action()) {
+                    case DELIVER -> deliver(screened, spool, nextHop, tls);
+                    case HOLD -> hold(screened, spool, nextHop);
+                    case REJECT -> reject(verdict, nextHop);
+                };
+            }
+        } catch (NextHopUnavailableException e) {
+            reply = SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
+            outcome = "TEMPFAIL";
+            log.warn("queue={} next hop failed: {}", envelope.queueId(), e.getMessage());
+        } catch (RuntimeException e) {
+            nextHop.reset();
+            reply = SmtpReply.of(451, "4.3.0 Internal error, try again later");
+            outcome = "ERROR";
+            log.error("queue={} internal error while processing: {}", envelope.queueId(), e.toString(), e);
+        }
+        Duration took = Duration.between(started, clock.instant());
+        metrics.message(outcome, spool.size(), took);
+        logLine(envelope, screened, outcome, reply, spool.size(), took);
+        return reply;
+    }
+
+    private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, boolean tls)
+            throws NextHopUnavailableException {
+        Envelope envelope = screened.message().envelope();
+        byte[] trace = traceHeaders.render(envelope, tls, screened.verdict(), ZonedDateTime.now(clock));
+        SmtpReply reply;
+        try (InputStream body = spool.open()) {
+            reply = nextHop.data(trace, body);
+        } catch (IOException e) {
+            throw new NextHopUnavailableException("could not read spool", e);
+        }
+        if (!reply.isPositive()) {
+            return reply;
+        }
+        for (DeliveryObserver observer : observers) {
+            try {
+                observer.delivered(screened, reply);
+            } catch (RuntimeException e) {
+                log.error("queue={} after-delivery step failed: {}", envelope.queueId(), e.toString(), e);
+            }
+        }
+        return reply.withQueueId(envelope.queueId());
+    }
+
+    private SmtpReply hold(Screened screened, Spool spool, NextHopConnection nextHop) {
+        nextHop.reset();
+        try {
+            String reference = holdDesk.hold(screened, spool);
+            return SmtpReply.of(250, "2.6.0 Held for sender confirmation (ref " + reference + ")");
+        } catch (IOException | RuntimeException e) {
+            log.error("queue={} could not store hold: {}", screened.message().envelope().queueId(), e.toString(), e);
+            return SmtpReply.of(451, "4.3.0 Could not store the message, try again later");
+        }
+    }
+
+    private static SmtpReply reject(Verdict verdict, NextHopConnection nextHop) {
+        nextHop.reset();
+        String reasons = String.join("; ", verdict.reasons());
+        if (reasons.length() > 400) {
+            reasons = reasons.substring(0, 400) + "...";
+        }
+        return SmtpReply.of(550, "5.7.1 Refused by data leak policy: " + reasons.replaceAll("[\\r\\n]", " "));
+    }
+
+    private static void logLine(Envelope envelope, Screened screened, String outcome, SmtpReply reply, long size,
+                                Duration took) {
+        String codes = screened == null ? "-" : screened.verdict().codes().stream().map(Enum::name)
+                .collect(Collectors.joining(","));
+        Matcher queued = QUEUED_AS.matcher(String.join(" ", reply.lines()));
+        log.info("queue={} nexthop_id={} client={} sender_domain={} rcpts={} size={} verdict={} codes={} reply={} took_ms={}",
+                envelope.queueId(), queued.find() ? queued.group(1) : "-", envelope.client().getHostAddress(),
+                envelope.isNullSender() ? "<>" : envelope.senderDomain(), envelope.recipients().size(), size,
+                outcome, codes.isEmpty() ? "-" : codes, reply.code(), took.toMillis());
+    }
+}

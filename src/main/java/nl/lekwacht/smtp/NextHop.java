@@ -1,0 +1,176 @@
+package nl.lekwacht.smtp;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
+import nl.lekwacht.config.DownstreamConfig;
+import nl.lekwacht.config.DownstreamConfig.TlsPolicy;
+
+/**
+ * Opens connections to the next hop with the configured STARTTLS policy, timeouts and credentials,
+ * and remembers what the next hop offered last time, so our EHLO only advertises what can be carried
+ * through. Thread-safe.
+ */
+public final class NextHop {
+
+    private final DownstreamConfig config;
+    private final SSLSocketFactory tlsSockets;
+    private final RelayMetrics metrics;
+    private final AtomicReference<Capabilities> lastSeen = new AtomicReference<>(Capabilities.UNKNOWN);
+
+    /** Extensions of the next hop that matter for what we may advertise. */
+    public record Capabilities(boolean eightBitMime, boolean smtpUtf8, boolean size) {
+        static final Capabilities UNKNOWN = new Capabilities(true, false, true);
+    }
+
+    /**
+     * @param tlsSockets socket factory for STARTTLS, from the configured truststore (or the JDK default)
+     */
+    public NextHop(DownstreamConfig config, SSLSocketFactory tlsSockets, RelayMetrics metrics) {
+        this.config = config;
+        this.tlsSockets = tlsSockets;
+        this.metrics = metrics;
+    }
+
+    /** @throws NextHopUnavailableException when the next hop cannot be reached or refuses us */
+    public NextHopConnection connect() throws NextHopUnavailableException {
+        AtomicReference<Socket> socket = new AtomicReference<>();
+        Session session = Session.getInstance(properties(socket), authenticator());
+        StreamingTransport transport = new StreamingTransport(session);
+        try {
+            transport.connect(config.host(), config.port(),
+                    config.auth().map(DownstreamConfig.Credentials::username).orElse(null),
+                    config.auth().map(DownstreamConfig.Credentials::password).orElse(null));
+        } catch (MessagingException | RuntimeException e) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // already failed
+            }
+            metrics.nextHopConnectFailed();
+            throw new NextHopUnavailableException("cannot connect to next hop " + config.host() + ":"
+                    + config.port() + " (" + rootMessage(e) + ")", e);
+        }
+        metrics.nextHopConnectionOpened();
+        lastSeen.set(new Capabilities(transport.supportsExtension("8BITMIME"),
+                transport.supportsExtension("SMTPUTF8"), transport.supportsExtension("SIZE")));
+        return new NextHopConnection(transport, socket::get, config.commandTimeout(), config.dataTimeout());
+    }
+
+    /** What the next hop offered on the last successful connection (optimistic before the first). */
+    public Capabilities capabilities() {
+        return lastSeen.get();
+    }
+
+    /** True when a connection can be opened and greeted; used by readiness checks. */
+    public boolean isReachable() {
+        try (NextHopConnection connection = connect()) {
+            connection.command("QUIT");
+            return true;
+        } catch (NextHopUnavailableException e) {
+            return false;
+        }
+    }
+
+    public String describe() {
+        return config.host() + ":" + config.port();
+    }
+
+    private Properties properties(AtomicReference<Socket> socket) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", config.host());
+        p.setProperty("mail.smtp.port", Integer.toString(config.port()));
+        p.setProperty("mail.smtp.localhost", config.heloName());
+        p.setProperty("mail.smtp.connectiontimeout", Long.toString(config.connectTimeout().toMillis()));
+        p.setProperty("mail.smtp.timeout", Long.toString(config.commandTimeout().toMillis()));
+        p.setProperty("mail.mime.allowutf8", "true");
+        p.put("mail.smtp.socketFactory", new RecordingSocketFactory(socket));
+        p.setProperty("mail.smtp.socketFactory.fallback", "false");
+        p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+        p.setProperty("mail.smtp.auth", Boolean.toString(config.auth().isPresent()));
+        p.setProperty("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
+        if (config.tls() != TlsPolicy.NONE) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.ssl.socketFactory", tlsSockets);
+        }
+        if (config.tls() == TlsPolicy.REQUIRED) {
+            p.setProperty("mail.smtp.starttls.required", "true");
+            p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        } else if (config.tls() == TlsPolicy.OPPORTUNISTIC) {
+            // Opportunistic TLS protects against passive listeners only; an unverifiable certificate
+            // must not stop mail (RFC 7435), so it is accepted.
+            p.setProperty("mail.smtp.ssl.trust", "*");
+        }
+        return p;
+    }
+
+    private Authenticator authenticator() {
+        return config.auth().map(c -> (Authenticator) new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(c.username(), c.password());
+            }
+        }).orElse(null);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Hands out plain sockets and keeps the last one, so the data timeout can be set on it. */
+    private static final class RecordingSocketFactory extends SocketFactory {
+        private final AtomicReference<Socket> socket;
+
+        RecordingSocketFactory(AtomicReference<Socket> socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public Socket createSocket() {
+            Socket s = new Socket();
+            socket.set(s);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket s = new Socket(host, port);
+            socket.set(s);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            Socket s = new Socket(host, port, local, localPort);
+            socket.set(s);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            Socket s = new Socket(host, port);
+            socket.set(s);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort)
+                throws IOException {
+            Socket s = new Socket(address, port, local, localPort);
+            socket.set(s);
+            return s;
+        }
+    }
+}

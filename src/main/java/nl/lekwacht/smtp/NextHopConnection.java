@@ -1,0 +1,101 @@
+package nl.lekwacht.smtp;
+
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * One open SMTP connection to the next hop, used by one client session for one or more
+ * transactions. Every failure to talk to it becomes a {@link NextHopUnavailableException} and marks
+ * the connection broken, so the next transaction opens a fresh one.
+ */
+public final class NextHopConnection implements AutoCloseable {
+
+    private final StreamingTransport transport;
+    private final Supplier<Socket> socket;
+    private final Duration commandTimeout;
+    private final Duration dataTimeout;
+    private boolean broken;
+
+    NextHopConnection(StreamingTransport transport, Supplier<Socket> socket, Duration commandTimeout,
+                      Duration dataTimeout) {
+        this.transport = transport;
+        this.socket = socket;
+        this.commandTimeout = commandTimeout;
+        this.dataTimeout = dataTimeout;
+    }
+
+    public boolean supports(String extension) {
+        return transport.supportsExtension(extension);
+    }
+
+    public SmtpReply command(String line) throws NextHopUnavailableException {
+        try {
+            return transport.command(line);
+        } catch (MessagingException e) {
+            broken = true;
+            throw new NextHopUnavailableException("next hop did not answer " + verb(line), e);
+        }
+    }
+
+    /** Sends the message: our trace lines, then the spooled bytes as received. */
+    public SmtpReply data(byte[] traceHeaders, InputStream body) throws NextHopUnavailableException {
+        try {
+            setTimeout(dataTimeout);
+            return transport.data(traceHeaders, body);
+        } catch (MessagingException | IOException e) {
+            broken = true;
+            throw new NextHopUnavailableException("next hop failed during DATA", e);
+        } finally {
+            setTimeout(commandTimeout);
+        }
+    }
+
+    /** Ends an open next-hop transaction; a failure only marks the connection broken. */
+    public void reset() {
+        if (broken) {
+            return;
+        }
+        try {
+            SmtpReply reply = transport.command("RSET");
+            if (!reply.isPositive()) {
+                broken = true;
+            }
+        } catch (MessagingException e) {
+            broken = true;
+        }
+    }
+
+    public boolean isUsable() {
+        return !broken && transport.isConnected();
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            // closing a dead connection: nothing left to do
+        }
+    }
+
+    private void setTimeout(Duration timeout) {
+        Socket s = socket.get();
+        if (s != null) {
+            try {
+                s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            } catch (SocketException e) {
+                broken = true;
+            }
+        }
+    }
+
+    private static String verb(String line) {
+        int space = line.indexOf(' ');
+        return space < 0 ? line : line.substring(0, space);
+    }
+}

@@ -1,0 +1,81 @@
+package nl.lekwacht.smtp;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The relay's Prometheus metrics. Thread-safe. */
+public final class RelayMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger activeSessions = new AtomicInteger();
+    private final Counter nextHopOpened;
+    private final Counter nextHopReused;
+    private final Counter nextHopFailed;
+    private final DistributionSummary messageBytes;
+    private final Timer processing;
+
+    public RelayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("lekwacht_smtp_sessions_active", activeSessions);
+        this.nextHopOpened = Counter.builder("lekwacht_nexthop_connections_opened")
+                .description("connections opened to the next hop").register(registry);
+        this.nextHopReused = Counter.builder("lekwacht_nexthop_connections_reused")
+                .description("transactions that reused an open next-hop connection after RSET").register(registry);
+        this.nextHopFailed = Counter.builder("lekwacht_nexthop_connect_failures")
+                .description("failed attempts to connect to the next hop").register(registry);
+        this.messageBytes = DistributionSummary.builder("lekwacht_message_bytes").baseUnit("bytes")
+                .description("size of received messages").register(registry);
+        this.processing = Timer.builder("lekwacht_message_processing")
+                .description("end of data to final reply: inspection plus next-hop DATA")
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void sessionStarted() {
+        activeSessions.incrementAndGet();
+    }
+
+    void sessionEnded() {
+        activeSessions.decrementAndGet();
+    }
+
+    void nextHopConnectionOpened() {
+        nextHopOpened.increment();
+    }
+
+    void nextHopConnectionReused() {
+        nextHopReused.increment();
+    }
+
+    void nextHopConnectFailed() {
+        nextHopFailed.increment();
+    }
+
+    void message(String verdict, long bytes, Duration took) {
+        registry.counter("lekwacht_messages", "verdict", verdict).increment();
+        messageBytes.record(bytes);
+        processing.record(took);
+    }
+
+    void reply(int code) {
+        registry.counter("lekwacht_smtp_replies", "code", Integer.toString(code)).increment();
+    }
+
+    public double nextHopConnectionsOpened() {
+        return nextHopOpened.count();
+    }
+
+    public double nextHopConnectionsReused() {
+        return nextHopReused.count();
+    }
+}

@@ -1,0 +1,167 @@
+package nl.lekwacht.smtp;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.lekwacht.message.Envelope;
+import nl.lekwacht.message.spool.Spool;
+import nl.lekwacht.message.spool.SpoolDirectory;
+import nl.lekwacht.message.spool.SpoolWriter;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * One mail transaction, MAIL to end of data, mirrored on the next hop as it happens: MAIL and every
+ * RCPT are forwarded at once, so the next hop's verdicts reach the client at RCPT time. SubEthaSMTP
+ * makes one per MAIL command; our own MAIL, RCPT, DATA and BDAT commands drive it (the
+ * {@link MessageHandler} callbacks of the stock commands are not used). Used by one session thread.
+ */
+final class RelayTransaction implements MessageHandler {
+
+    private static final char[] ID_ALPHABET = "0123456789BCDFGHJKLMNPQRSTVWXZ".toCharArray();
+
+    private final RelaySession session;
+    private final RelayLimits limits;
+    private final SpoolDirectory spoolDirectory;
+    private final MessageDispatcher dispatcher;
+    private final Clock clock;
+    private final String queueId;
+    private final List<String> recipients = new ArrayList<>();
+    private String sender;
+    private NextHopConnection nextHop;
+    private boolean nextHopOpen;
+    private SpoolWriter bdatSpool;
+    private BdatDataReader bdatReader;
+
+    RelayTransaction(RelaySession session, RelayLimits limits, SpoolDirectory spoolDirectory,
+                     MessageDispatcher dispatcher, Clock clock, SecureRandom random) {
+        this.session = session;
+        this.limits = limits;
+        this.spoolDirectory = spoolDirectory;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.queueId = newQueueId(random);
+    }
+
+    String queueId() {
+        return queueId;
+    }
+
+    SmtpReply mail(String address, MailParameters parameters) {
+        try {
+            nextHop = session.nextHop();
+            if (parameters.smtpUtf8() && !nextHop.supports("SMTPUTF8")) {
+                return SmtpReply.of(553, "5.6.7 The next hop does not accept SMTPUTF8 mail");
+            }
+            SmtpReply reply = nextHop.command("MAIL FROM:<" + address + ">" + parameters.forNextHop(nextHop));
+            if (reply.isPositive()) {
+                sender = address;
+                nextHopOpen = true;
+            }
+            return reply;
+        } catch (NextHopUnavailableException e) {
+            return SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
+        }
+    }
+
+    SmtpReply addRecipient(String address) {
+        if (recipients.size() >= limits.maxRecipients()) {
+            return SmtpReply.of(452, "4.5.3 Too many recipients");
+        }
+        try {
+            SmtpReply reply = nextHop.command("RCPT TO:<" + address + ">");
+            if (reply.isPositive()) {
+                recipients.add(address);
+            }
+            return reply;
+        } catch (NextHopUnavailableException e) {
+            nextHopOpen = false;
+            return SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
+        }
+    }
+
+    int recipientCount() {
+        return recipients.size();
+    }
+
+    DataSink newSink(java.io.OutputStream out) {
+        return new DataSink(out, limits.maxMessageSize(), limits.maxHeaderSize());
+    }
+
+    /** Screens and dispatches a completely received message. */
+    SmtpReply endOfData(Spool spool) {
+        Session smtp = session.smtpSession();
+        Envelope envelope = new Envelope(queueId, sender, recipients,
+                ((InetSocketAddress) smtp.getRemoteAddress()).getAddress(), smtp.getHelo().orElse(""),
+                authenticatedUser(smtp), clock.instant());
+        SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, smtp.isTLSStarted());
+        // whatever happened, the next-hop transaction is over: delivered, reset, or the connection broke
+        nextHopOpen = false;
+        return reply;
+    }
+
+    /** The spool and reader of a BDAT transaction, created at its first chunk. */
+    BdatDataReader bdatReader() {
+        if (bdatReader == null) {
+            bdatSpool = spoolDirectory.newWriter();
+            bdatReader = new BdatDataReader(newSink(bdatSpool));
+        }
+        return bdatReader;
+    }
+
+    SpoolWriter bdatSpool() {
+        return bdatSpool;
+    }
+
+    SpoolDirectory spoolDirectory() {
+        return spoolDirectory;
+    }
+
+    @Override
+    public void from(String from) {
+        throw new IllegalStateException("MAIL is handled by the relay's own command");
+    }
+
+    @Override
+    public void recipient(String recipient) {
+        throw new IllegalStateException("RCPT is handled by the relay's own command");
+    }
+
+    @Override
+    public String data(InputStream data) {
+        throw new IllegalStateException("DATA is handled by the relay's own command");
+    }
+
+    /** Called by SubEthaSMTP when the transaction ends in any way (end of data, RSET, QUIT, drop). */
+    @Override
+    public void done() {
+        if (bdatSpool != null) {
+            bdatSpool.abort();
+            bdatSpool = null;
+        }
+        if (nextHopOpen && nextHop != null) {
+            nextHop.reset();
+            nextHopOpen = false;
+        }
+    }
+
+    private static Optional<String> authenticatedUser(Session smtp) {
+        return smtp.getAuthenticationHandler().map(h -> {
+            Object identity = h.getIdentity();
+            return identity == null ? "authenticated" : identity.toString();
+        });
+    }
+
+    private static String newQueueId(SecureRandom random) {
+        char[] id = new char[12];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[random.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+
+}
