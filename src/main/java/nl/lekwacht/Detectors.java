@@ -5,7 +5,10 @@ import java.util.List;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.inspect.Detector;
 import nl.lekwacht.inspect.FollowUpDetector;
+import nl.lekwacht.inspect.content.UninspectableAttachmentDetector;
 import nl.lekwacht.message.ContentExtractor;
+import nl.lekwacht.message.extract.ExtractionSettings;
+import nl.lekwacht.message.extract.TikaContentExtractor;
 
 /**
  * Which detectors and which extractor a gateway runs, built from configuration. Part of the wiring:
@@ -21,6 +24,7 @@ final class Detectors {
     static List<Detector> plain(LekwachtConfig config) {
         List<Detector> detectors = new ArrayList<>();
         // content detectors (BSN, IBAN, special categories, uninspectable attachments) are added here
+        detectors.add(new UninspectableAttachmentDetector());
         // recipient detectors (visible recipients, misdirected) are added here
         return detectors;
     }
@@ -38,9 +42,18 @@ final class Detectors {
     static void validate(LekwachtConfig config) {
         plain(config);
         followUps(config);
+        extractionSettings(config);
     }
 
+    /**
+     * The attachment text extractor. It starts parser processes: the caller owns it and must close it
+     * when the gateway stops.
+     */
     static ContentExtractor extractor(LekwachtConfig config) {
-        return ContentExtractor.NONE;
+        return new TikaContentExtractor(extractionSettings(config));
+    }
+
+    private static ExtractionSettings extractionSettings(LekwachtConfig config) {
+        return ExtractionSettings.from(config.detectors().child("extraction"));
     }
 }
