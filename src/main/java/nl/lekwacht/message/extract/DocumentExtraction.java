@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.lekwacht.message.ExtractionProblem.Reason;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.tika.detect.Detector;
@@ -16,6 +18,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -50,8 +54,11 @@ final class DocumentExtraction {
             "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template");
     private static final Set<String> CSV = Set.of("text/csv", "text/tab-separated-values");
 
+    private static final Pattern ENTRY = Pattern.compile("in entry (.+)$");
+
     private final AutoDetectParser parser;
     private final Detector detector;
+    private final PDFParserConfig pdfConfig = pdfConfig();
 
     DocumentExtraction(AutoDetectParser parser) {
         this.parser = parser;
@@ -132,8 +139,26 @@ final class DocumentExtraction {
         private void parse(TikaInputStream in, ContentHandler handler, Metadata metadata, String where, int depth)
                 throws Exception {
             ParseContext context = new ParseContext();
+            context.set(Parser.class, parser);
+            context.set(PDFParserConfig.class, pdfConfig);
             context.set(EmbeddedDocumentExtractor.class, new Nested(where, depth));
-            parser.parse(in, handler, metadata, context);
+            try {
+                parser.parse(in, handler, metadata, context);
+            } finally {
+                reportSwallowed(metadata, where);
+            }
+        }
+
+        /** Parsers record some failures of files inside a container in its metadata instead of throwing. */
+        private void reportSwallowed(Metadata metadata, String where) throws IOException {
+            for (String trace : metadata.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM)) {
+                String first = trace.lines().findFirst().orElse("");
+                Matcher entry = ENTRY.matcher(first);
+                String at = entry.find() ? where + "/" + entry.group(1).strip() : where;
+                String type = first.contains(":") ? first.substring(0, first.indexOf(':')) : first;
+                Reason reason = first.toLowerCase(Locale.ROOT).contains("encrypt") ? Reason.ENCRYPTED : Reason.CORRUPT;
+                sink.problem(at, reason, type.substring(type.lastIndexOf('.') + 1));
+            }
         }
 
         void report(String where, Throwable e) throws IOException {
@@ -143,6 +168,9 @@ final class DocumentExtraction {
                     sink.problem(where, Reason.TOO_LARGE, budget.exceededReason());
                 }
                 return;
+            }
+            if (Boolean.getBoolean("lekwacht.extract.trace")) {
+                e.printStackTrace();
             }
             sink.problem(where, classify(e), e.getClass().getSimpleName());
         }
@@ -198,6 +226,13 @@ final class DocumentExtraction {
                 return name.replaceAll("[\\r\\n\\t]", " ").strip();
             }
         }
+    }
+
+    private static PDFParserConfig pdfConfig() {
+        PDFParserConfig config = new PDFParserConfig();
+        config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        config.setExtractInlineImages(false);
+        return config;
     }
 
     static boolean isCsvName(String name) {
