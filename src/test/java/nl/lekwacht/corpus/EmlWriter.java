@@ -66,12 +66,11 @@ final class EmlWriter {
             message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(RECIPIENT));
             message.setSubject(subject, "UTF-8");
             message.setSentDate(Date.from(date.toInstant()));
-            MimeBodyPart body = bodyPart();
             if (files.isEmpty()) {
-                copyBody(body, message);
+                setBody(message);
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");
-                mixed.addBodyPart(body);
+                mixed.addBodyPart(bodyPart());
                 for (File f : files) {
                     MimeBodyPart part = new MimeBodyPart();
                     if (f.type().equals("message/rfc822")) {
@@ -101,14 +100,7 @@ final class EmlWriter {
     private MimeBodyPart bodyPart() throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         if (plain != null && html != null) {
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            MimeBodyPart p = new MimeBodyPart();
-            p.setText(plain, "UTF-8", "plain");
-            MimeBodyPart h = new MimeBodyPart();
-            h.setText(html, "UTF-8", "html");
-            alternative.addBodyPart(p);
-            alternative.addBodyPart(h);
-            part.setContent(alternative);
+            part.setContent(alternative());
         } else if (html != null) {
             part.setText(html, "UTF-8", "html");
         } else {
@@ -117,16 +109,25 @@ final class EmlWriter {
         return part;
     }
 
-    private static void copyBody(MimeBodyPart body, MimeMessage message) throws MessagingException {
-        try {
-            Object content = body.getContent();
-            if (content instanceof MimeMultipart multipart) {
-                message.setContent(multipart);
-            } else {
-                message.setContent(content, body.getContentType());
-            }
-        } catch (IOException e) {
-            throw new MessagingException("body", e);
+    private MimeMultipart alternative() throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart p = new MimeBodyPart();
+        p.setText(plain, "UTF-8", "plain");
+        MimeBodyPart h = new MimeBodyPart();
+        h.setText(html, "UTF-8", "html");
+        alternative.addBodyPart(p);
+        alternative.addBodyPart(h);
+        return alternative;
+    }
+
+    /** A message without attachments carries its body directly, as mail clients send it. */
+    private void setBody(MimeMessage message) throws MessagingException {
+        if (plain != null && html != null) {
+            message.setContent(alternative());
+        } else if (html != null) {
+            message.setText(html, "UTF-8", "html");
+        } else {
+            message.setText(plain == null ? "" : plain, "UTF-8", "plain");
         }
     }
 }

@@ -53,7 +53,10 @@ final class FakeData {
         return String.format("%02d-%02d-%04d", between(1, 28), between(1, 12), between(1935, 2015));
     }
 
-    /** Nine digits that pass the 11-proef, never all zeros. */
+    /**
+     * Nine digits that pass the 11-proef, never all zeros and never starting with two zeros (such a
+     * number loses both zeros in a spreadsheet and would no longer be written as a BSN is).
+     */
     String bsn() {
         while (true) {
             int[] d = new int[9];
@@ -63,7 +66,7 @@ final class FakeData {
                 sum += (9 - i) * d[i];
             }
             int last = sum % 11;
-            if (last == 10 || sum == 0) {
+            if (last == 10 || sum == 0 || (d[0] == 0 && d[1] == 0)) {
                 continue;
             }
             d[8] = last;
