@@ -5,6 +5,7 @@ import java.util.List;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.inspect.Detector;
 import nl.lekwacht.inspect.FollowUpDetector;
+import nl.lekwacht.inspect.content.ContentDetectors;
 import nl.lekwacht.inspect.content.UninspectableAttachmentDetector;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.extract.ExtractionSettings;
@@ -24,6 +25,7 @@ final class Detectors {
     static List<Detector> plain(LekwachtConfig config) {
         List<Detector> detectors = new ArrayList<>();
         // content detectors (BSN, IBAN, special categories, uninspectable attachments) are added here
+        detectors.addAll(ContentDetectors.fromConfig(config.detectors()));
         detectors.add(new UninspectableAttachmentDetector());
         // recipient detectors (visible recipients, misdirected) are added here
         return detectors;

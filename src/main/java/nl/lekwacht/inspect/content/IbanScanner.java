@@ -1,0 +1,72 @@
+package nl.lekwacht.inspect.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.validator.routines.IBANValidator;
+
+/**
+ * Finds IBANs of any country in text, compact ({@code NL91ABNA0417164300}) or printed in groups
+ * ({@code NL91 ABNA 0417 1643 00}). A candidate starts at a word start with two capital letters and
+ * two digits; the country's IBAN length (from commons-validator) says how many characters to collect,
+ * skipping single spaces; commons-validator's {@link IBANValidator} then checks format and checksum.
+ * Stateless and thread-safe.
+ */
+final class IbanScanner {
+
+    static final IBANValidator VALIDATOR = IBANValidator.getInstance();
+
+    /** @return the valid IBANs, compact and upper case, in text order (repeats included) */
+    List<String> scan(String text) {
+        List<String> found = new ArrayList<>();
+        int n = text.length() - 4;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                continue;
+            }
+            if (!isUpper(text.charAt(i + 1)) || !isDigit(text.charAt(i + 2)) || !isDigit(text.charAt(i + 3))
+                    || (i > 0 && TermMatcher.isWordChar(text.charAt(i - 1)))) {
+                continue;
+            }
+            IBANValidator.Validator country = VALIDATOR.getValidator(text.substring(i, i + 2));
+            if (country == null) {
+                continue;
+            }
+            String compact = collect(text, i, country.getIbanLength());
+            if (compact != null && VALIDATOR.isValid(compact)) {
+                found.add(compact);
+            }
+        }
+        return found;
+    }
+
+    private static String collect(String text, int start, int length) {
+        StringBuilder compact = new StringBuilder(length);
+        int p = start;
+        int n = text.length();
+        while (compact.length() < length && p < n) {
+            char c = text.charAt(p);
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                compact.append(Character.toUpperCase(c));
+                p++;
+            } else if ((c == ' ' || c == '\u00A0') && p + 1 < n && Character.isLetterOrDigit(text.charAt(p + 1))
+                    && compact.length() >= 4) {
+                p++;
+            } else {
+                return null;
+            }
+        }
+        if (compact.length() < length || (p < n && TermMatcher.isWordChar(text.charAt(p)))) {
+            return null;
+        }
+        return compact.toString();
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,110 @@
+package nl.lekwacht.inspect.content;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.lekwacht.inspect.Detector;
+import nl.lekwacht.inspect.Finding;
+import nl.lekwacht.inspect.FindingCode;
+import nl.lekwacht.inspect.Severity;
+import nl.lekwacht.message.OutboundMessage;
+import nl.lekwacht.message.TextPart;
+
+/**
+ * Finds special categories of personal data (health, religion, ethnicity, political opinion, union
+ * membership, sexual orientation, biometric and genetic data: AVG art. 9; criminal records: art. 10)
+ * by dictionary: a category counts in a text when at least {@code minTerms} distinct terms of it
+ * occur within {@code proximity} characters of each other. One finding per location; its details
+ * name the categories ({@code categories=criminal,health}), the evidence names the terms that matched.
+ *
+ * <p>Pure and thread-safe; the dictionaries are read once, when the detector is built.
+ */
+final class SpecialCategoryDetector implements Detector {
+
+    private final SpecialCategorySettings settings;
+    private final List<String> categories;
+    private final List<TermMatcher> matchers;
+
+    SpecialCategoryDetector(SpecialCategorySettings settings) {
+        this.settings = settings;
+        Map<String, List<String>> dictionaries = Dictionaries.load(settings);
+        this.categories = List.copyOf(dictionaries.keySet());
+        this.matchers = dictionaries.values().stream().map(TermMatcher::new).toList();
+    }
+
+    @Override
+    public String name() {
+        return "special-category";
+    }
+
+    @Override
+    public List<Finding> inspect(OutboundMessage message) {
+        Map<String, Map<String, Set<String>>> byWhere = new LinkedHashMap<>();
+        for (TextPart part : message.texts()) {
+            for (int c = 0; c < categories.size(); c++) {
+                Set<String> terms = termsInWindow(part.text(), matchers.get(c));
+                if (!terms.isEmpty()) {
+                    byWhere.computeIfAbsent(part.where(), w -> new LinkedHashMap<>())
+                            .computeIfAbsent(categories.get(c), k -> new TreeSet<>()).addAll(terms);
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        byWhere.forEach((where, found) -> findings.add(finding(where, found)));
+        return findings;
+    }
+
+    /** The distinct terms of the densest qualifying window, or nothing when no window qualifies. */
+    private Set<String> termsInWindow(String text, TermMatcher matcher) {
+        List<TermMatcher.Match> matches = withoutOverlaps(matcher.findAll(text, 0, text.length()));
+        Set<String> best = Set.of();
+        int from = 0;
+        for (int to = 0; to < matches.size(); to++) {
+            while (matches.get(to).start() - matches.get(from).end() > settings.proximity()) {
+                from++;
+            }
+            Set<String> distinct = new TreeSet<>();
+            for (int k = from; k <= to; k++) {
+                distinct.add(matcher.terms().get(matches.get(k).term()));
+            }
+            if (distinct.size() >= settings.minTerms() && distinct.size() > best.size()) {
+                best = distinct;
+            }
+        }
+        return best;
+    }
+
+    /** "seksuele geaardheid" must not also count as "geaardheid": keep the longest at each place. */
+    private static List<TermMatcher.Match> withoutOverlaps(List<TermMatcher.Match> matches) {
+        List<TermMatcher.Match> kept = new ArrayList<>(matches.size());
+        for (TermMatcher.Match m : matches) {
+            if (!kept.isEmpty()) {
+                TermMatcher.Match last = kept.get(kept.size() - 1);
+                if (m.start() < last.end()) {
+                    if (m.start() == last.start() && m.end() > last.end()) {
+                        kept.set(kept.size() - 1, m);
+                    }
+                    continue;
+                }
+            }
+            kept.add(m);
+        }
+        return kept;
+    }
+
+    private static Finding finding(String where, Map<String, Set<String>> found) {
+        List<String> evidence = new ArrayList<>();
+        int terms = 0;
+        for (Map.Entry<String, Set<String>> e : found.entrySet()) {
+            evidence.add(e.getKey() + ": " + String.join(", ", e.getValue()));
+            terms += e.getValue().size();
+        }
+        String names = String.join(",", new TreeSet<>(found.keySet()));
+        Severity severity = terms >= 4 || found.size() > 1 ? Severity.HIGH : Severity.MEDIUM;
+        return new Finding(FindingCode.SPECIAL_CATEGORY, severity, where, found.size(), evidence,
+                "special category personal data (" + names + ")", Map.of("categories", names));
+    }
+}

@@ -1,0 +1,137 @@
+package nl.lekwacht.inspect.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds dictionary terms in text, case-insensitively and on word boundaries, without regular
+ * expressions: a term must start where a word starts and, unless it ends in {@code *} (a prefix such
+ * as {@code factuur*} for factuurnummer, factuurnr.), end where a word ends. A space inside a term
+ * matches any run of white space, so {@code persoonsgebonden nummer} also matches across a line break.
+ *
+ * <p>Immutable and thread-safe. Terms are indexed by their first character, so a scan costs one
+ * table look-up per word start.
+ */
+final class TermMatcher {
+
+    /** One occurrence: where it starts and ends in the text, and which term (index into the list). */
+    record Match(int start, int end, int term) {
+    }
+
+    private record Term(char[] chars, boolean prefix, int index) {
+    }
+
+    private final List<String> terms;
+    private final Term[][] byFirstAscii = new Term[128][];
+    private final Map<Character, Term[]> byFirstOther = new HashMap<>();
+
+    TermMatcher(List<String> rawTerms) {
+        List<String> normalised = new ArrayList<>();
+        Map<Character, List<Term>> index = new HashMap<>();
+        for (String raw : rawTerms) {
+            String t = raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            boolean prefix = t.endsWith("*");
+            if (prefix) {
+                t = t.substring(0, t.length() - 1).strip();
+            }
+            if (t.isEmpty() || normalised.contains(t + (prefix ? "*" : ""))) {
+                continue;
+            }
+            normalised.add(t + (prefix ? "*" : ""));
+            Term term = new Term(t.toCharArray(), prefix, normalised.size() - 1);
+            index.computeIfAbsent(t.charAt(0), k -> new ArrayList<>()).add(term);
+        }
+        this.terms = List.copyOf(normalised);
+        index.forEach((first, list) -> {
+            Term[] array = list.toArray(Term[]::new);
+            if (first < 128) {
+                byFirstAscii[first] = array;
+            } else {
+                byFirstOther.put(first, array);
+            }
+        });
+    }
+
+    /** The terms as normalised (lower case, single spaces, prefix terms ending in {@code *}). */
+    List<String> terms() {
+        return terms;
+    }
+
+    boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** Every match that starts in {@code [from, to)}, in text order. */
+    List<Match> findAll(CharSequence text, int from, int to) {
+        List<Match> found = new ArrayList<>();
+        int start = Math.max(0, from);
+        int end = Math.min(text.length(), to);
+        for (int i = start; i < end; i++) {
+            if (i > 0 && isWordChar(text.charAt(i - 1))) {
+                continue;
+            }
+            Term[] candidates = candidatesFor(lower(text.charAt(i)));
+            if (candidates == null) {
+                continue;
+            }
+            for (Term term : candidates) {
+                int matchEnd = matchAt(text, i, term);
+                if (matchEnd >= 0) {
+                    found.add(new Match(i, matchEnd, term.index()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** True when any term occurs in the region. */
+    boolean containsAny(CharSequence text, int from, int to) {
+        return !findAll(text, from, to).isEmpty();
+    }
+
+    private Term[] candidatesFor(char first) {
+        return first < 128 ? byFirstAscii[first] : byFirstOther.get(first);
+    }
+
+    private static int matchAt(CharSequence text, int at, Term term) {
+        char[] t = term.chars();
+        int p = at;
+        int n = text.length();
+        for (int k = 0; k < t.length; k++) {
+            if (t[k] == ' ') {
+                if (p >= n || !Character.isWhitespace(text.charAt(p))) {
+                    return -1;
+                }
+                while (p < n && Character.isWhitespace(text.charAt(p))) {
+                    p++;
+                }
+                continue;
+            }
+            if (p >= n || lower(text.charAt(p)) != t[k]) {
+                return -1;
+            }
+            p++;
+        }
+        if (!term.prefix() && p < n && isWordChar(text.charAt(p))) {
+            return -1;
+        }
+        return p;
+    }
+
+    static char lower(char c) {
+        if (c < 128) {
+            return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+}

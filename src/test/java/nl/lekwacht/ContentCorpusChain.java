@@ -1,0 +1,60 @@
+package nl.lekwacht;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.lekwacht.config.ConfigLoader;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.message.ContentExtractor;
+import nl.lekwacht.message.Envelope;
+import nl.lekwacht.message.spool.Spool;
+import nl.lekwacht.policy.Screening;
+
+/**
+ * The real screening chain the gateway runs (MessageParser, the configured extractor, every detector
+ * from {@link Detectors}, the policy), for tests that feed it fixture messages. Close it: the extractor
+ * runs parser processes.
+ */
+public final class ContentCorpusChain implements AutoCloseable {
+
+    public static final String SENDER = "medewerker@gemeente.example";
+
+    private final ContentExtractor extractor;
+    private final Screening screening;
+
+    private ContentCorpusChain(LekwachtConfig config) {
+        if (!config.problems().isEmpty()) {
+            throw new IllegalArgumentException("test config invalid: " + config.problems());
+        }
+        this.extractor = Detectors.extractor(config);
+        this.screening = Gateway.screening(config, extractor, true);
+        if (!config.problems().isEmpty()) {
+            throw new IllegalArgumentException("test config invalid: " + config.problems());
+        }
+    }
+
+    /** A chain over the default configuration for the organisation {@code gemeente.example}, plus {@code yaml}. */
+    public static ContentCorpusChain start(String yaml) {
+        String base = "organisation:\n  internal-domains: [gemeente.example]\n";
+        return new ContentCorpusChain(new ConfigLoader(Map.of()).parse(base + yaml));
+    }
+
+    public Screening.Screened screen(byte[] eml, String sender, List<String> recipients) {
+        Envelope envelope = new Envelope("corpus", sender, recipients, InetAddress.getLoopbackAddress(), "test",
+                Optional.empty(), Instant.parse("2025-03-04T08:30:00Z"));
+        try (Spool spool = Spool.ofBytes(eml)) {
+            return screening.screen(envelope, spool);
+        }
+    }
+
+    public Screening.Screened screen(byte[] eml) {
+        return screen(eml, SENDER, List.of("ontvanger@partner.example"));
+    }
+
+    @Override
+    public void close() {
+        extractor.close();
+    }
+}
