@@ -31,6 +31,8 @@ import nl.lekwacht.message.OutboundMessage;
  */
 public final class MisdirectedRecipientDetector implements Detector {
 
+    private static final int MAX_TYPED_RECIPIENTS = 5;
+
     private final MisdirectedRecipientSettings settings;
     private final OrganisationConfig organisation;
     private final HistoryView history;
@@ -102,7 +104,8 @@ public final class MisdirectedRecipientDetector implements Detector {
      */
     private Resemblance autocomplete(Recipient r, long sent, List<Recipient> all, SenderHistory own,
                                      OrganisationHistory everyone) {
-        if (sent > settings.rareMessages()) {
+        // Autocomplete fills in addresses typed one by one into To or Cc, not pasted mailing lists.
+        if (sent > settings.rareMessages() || "Bcc".equals(r.field()) || all.size() > MAX_TYPED_RECIPIENTS) {
             return null;
         }
         AutocompleteIndex index = own.derived(autocompleteIndex);
@@ -138,8 +141,14 @@ public final class MisdirectedRecipientDetector implements Detector {
             }
             othersKnowFrequent |= own.seenTogether(frequent.address(), other.key());
         }
-        boolean evidence = shared >= 2 || sameFirstName || othersKnowFrequent
-                || everyone.knowsAddress(r.key());
+        // A client offers an address it never sent to only from a shared address book: one somebody in the
+        // organisation mails. A brand-new address was typed in full, so it is no autocomplete slip.
+        if (sent == 0 && !everyone.knowsAddress(r.key())) {
+            return null;
+        }
+        boolean evidence = sent == 0
+                ? shared >= 2 || sameFirstName || othersKnowFrequent
+                : othersKnowFrequent;
         if (!evidence) {
             return null;
         }

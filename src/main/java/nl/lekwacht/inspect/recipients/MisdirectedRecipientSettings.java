@@ -61,7 +61,7 @@ public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom
                 Set.copyOf(node.strings("generic-local-parts", DEFAULT_GENERIC).stream()
                         .map(s -> s.trim().toLowerCase(Locale.ROOT)).toList()),
                 node.bool("organisation-wide", true), node.bool("autocomplete", true),
-                node.integer("frequent-messages", 5, 1, 1_000_000),
+                node.integer("frequent-messages", 10, 1, 1_000_000),
                 node.integer("frequency-ratio", 10, 1, 1_000_000),
                 node.integer("rare-messages", 2, 0, 1_000_000));
     }

@@ -33,7 +33,8 @@ final class ResemblanceSearch {
         boolean organisationIndex = "organisation".equals(source);
 
         String name = PersonName.normalise(r.displayName());
-        Entry sameName = mostMailed(index.withName(name), r.key());
+        // Organisation-wide, many people share a name: only spelling rules apply there.
+        Entry sameName = organisationIndex ? null : mostMailed(index.withName(name), r.key());
         if (sameName != null) {
             return result(r, sameName.address(), Reason.SAME_DISPLAY_NAME, "the display name \"" + r.displayName()
                     + "\" belongs to " + sameName.address(), source);
@@ -41,13 +42,17 @@ final class ResemblanceSearch {
         if (distinctive(local)) {
             Entry sameLocal = mostMailed(index.withLocalPart(local), r.key());
             if (sameLocal != null) {
-                return sameLocalPart(r, sameLocal, domain, source);
+                Resemblance same = sameLocalPart(r, sameLocal, domain, source);
+                if (same != null && !organisationIndex || same != null && (same.reason() == Reason.TLD_SWAP || same.reason() == Reason.LOOK_ALIKE_DOMAIN
+                        || same.reason() == Reason.DOMAIN_TYPO)) {
+                    return same;
+                }
             }
         }
         if (index.knowsDomain(domain)) {
             if (!(organisationIndex && organisation.isConsumerDomain(domain))) {
                 Entry typo = index.similarLocalPart(local, domain, settings.localOneEditFrom(),
-                        settings.localTwoEditsFrom(), e -> true);
+                        settings.localTwoEditsFrom(), e -> !otherInitial(local, e.local()) && !onlyDigitsDiffer(local, e.local()));
                 if (typo != null) {
                     return result(r, typo.address(), Reason.LOCAL_PART_TYPO, "differs by a typing error from "
                             + typo.address(), source);
@@ -64,8 +69,9 @@ final class ResemblanceSearch {
                         source);
             }
         }
-        if (organisation.isConsumerDomain(domain)) {
-            for (Entry e : index.withLetters(PersonName.letters(local))) {
+        if (!organisationIndex && organisation.isConsumerDomain(domain)) {
+            String letters = PersonName.letters(local);
+            for (Entry e : letters.length() < 8 ? java.util.List.<Entry>of() : index.withLetters(letters)) {
                 if (!organisation.isConsumerDomain(e.domain()) && !organisation.isInternal(e.address())) {
                     return result(r, e.address(), Reason.KNOWN_NAME_AT_CONSUMER_DOMAIN, "a private mailbox at "
                             + domain + " under the name of " + e.address() + ", known at an organisation", source);
@@ -86,6 +92,8 @@ final class ResemblanceSearch {
         } else if (DomainShape.skeleton(domain).equals(DomainShape.skeleton(known.domain()))) {
             reason = Reason.LOOK_ALIKE_DOMAIN;
             why = domainWhy(reason, domain, known.domain());
+        } else if (!identifiesPerson(known.local())) {
+            return null;
         } else if (organisation.isConsumerDomain(domain) && !organisation.isConsumerDomain(known.domain())) {
             reason = Reason.KNOWN_NAME_AT_CONSUMER_DOMAIN;
             why = "the same name at the private mail provider " + domain + "; known at " + known.domain();
@@ -109,6 +117,37 @@ final class ResemblanceSearch {
             case LOOK_ALIKE_DOMAIN -> domain + " looks like the known domain " + known;
             default -> domain + " differs by a typing error from the known domain " + known;
         };
+    }
+
+    /**
+     * True when two local parts differ only in their first letter, as {@code k.degroot} and
+     * {@code r.degroot}: an initial is typed on purpose, so these are colleagues or relatives, not typos.
+     */
+    static boolean otherInitial(String a, String b) {
+        return a.length() == b.length() && a.length() > 1 && a.charAt(0) != b.charAt(0)
+                && a.regionMatches(1, b, 1, a.length() - 1);
+    }
+
+    /** True when two local parts differ only in their digits ({@code ahmed2000}, {@code ahmed2002}): a year or number. */
+    static boolean onlyDigitsDiffer(String a, String b) {
+        return a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""));
+    }
+
+    /**
+     * True when a local part names one person rather than a common initial-and-surname or first name
+     * with digits: at an unrelated domain, {@code j.devries} or {@code jan1975} is most likely someone
+     * else, {@code jan.devries} or {@code marieke.vandenbroek} is most likely the same person.
+     */
+    static boolean identifiesPerson(String local) {
+        int letters = PersonName.letters(local).length();
+        int separator = -1;
+        for (int i = 0; i < local.length() && separator < 0; i++) {
+            char c = local.charAt(i);
+            if (c == '.' || c == '_' || c == '-') {
+                separator = i;
+            }
+        }
+        return separator < 0 ? letters >= 10 : separator >= 2 && letters >= 8;
     }
 
     private boolean distinctive(String local) {
