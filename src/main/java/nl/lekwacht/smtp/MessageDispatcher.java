@@ -90,6 +90,8 @@ final class MessageDispatcher {
         SmtpReply reply;
         try (InputStream body = spool.open()) {
             reply = nextHop.data(trace, body);
+        } catch (NextHopUnavailableException e) {
+            throw e;
         } catch (IOException e) {
             throw new NextHopUnavailableException("could not read spool", e);
         }

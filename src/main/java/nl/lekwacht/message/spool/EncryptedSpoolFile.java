@@ -46,6 +46,9 @@ final class EncryptedSpoolFile implements SpoolData {
 
     /** Appends plaintext; only the writer calls this, before any read. */
     void append(byte[] plain, int offset, int length) throws IOException {
+        if (length == 0) {
+            return;
+        }
         byte[] encrypted = crypt(size, plain, offset, length);
         ByteBuffer buffer = ByteBuffer.wrap(encrypted);
         while (buffer.hasRemaining()) {
@@ -61,6 +64,9 @@ final class EncryptedSpoolFile implements SpoolData {
 
     @Override
     public int readAt(long position, byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
         if (position >= size) {
             return -1;
         }

@@ -1,0 +1,87 @@
+package nl.lekwacht.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * A next hop for tests that GreenMail cannot play: it keeps the exact bytes it received, and refuses
+ * chosen recipients at RCPT or everything at DATA with the code a real MTA would give.
+ */
+public final class CapturingNextHop implements AutoCloseable {
+
+    /** One accepted message: envelope and raw bytes. */
+    public record Received(String sender, List<String> recipients, byte[] data) {
+    }
+
+    private final SMTPServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Set<String> refusedRecipients = Set.of();
+    private volatile boolean refuseData;
+
+    public CapturingNextHop() throws IOException {
+        server = SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress()).hostName("nexthop.test")
+                .maxMessageSize(100 * 1024 * 1024).insertReceivedHeaders(false)
+                .messageHandlerFactory(ctx -> new Handler()).build();
+        server.start();
+    }
+
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public void refuseRecipients(Set<String> addresses) {
+        refusedRecipients = Set.copyOf(addresses);
+    }
+
+    public void refuseData(boolean refuse) {
+        refuseData = refuse;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    private final class Handler implements MessageHandler {
+        private String sender;
+        private final List<String> recipients = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void from(String from) {
+            sender = from;
+        }
+
+        @Override
+        public void recipient(String recipient) throws RejectException {
+            if (refusedRecipients.contains(recipient)) {
+                throw new RejectException(550, "5.1.1 <" + recipient + ">: Recipient address rejected: User unknown");
+            }
+            recipients.add(recipient);
+        }
+
+        @Override
+        public String data(InputStream data) throws RejectException, IOException {
+            byte[] bytes = data.readAllBytes();
+            if (refuseData) {
+                throw new RejectException(554, "5.7.1 Message content rejected by next hop");
+            }
+            received.add(new Received(sender, List.copyOf(recipients), bytes));
+            return "2.0.0 Ok: queued as NH123";
+        }
+
+        @Override
+        public void done() {
+        }
+    }
+}
