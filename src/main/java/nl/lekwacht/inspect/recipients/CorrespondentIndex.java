@@ -15,6 +15,11 @@ import nl.lekwacht.history.AddressKey;
  * distance are found with a few hash look-ups instead of a comparison with every known address.
  * Domains get the same treatment, plus look-up by name without top-level domain and by look-alike
  * skeleton. Immutable once built; thread-safe.
+ *
+ * <p>Deletion neighbourhoods of radius one on both sides find every pair within one edit (including a
+ * transposition) and pairs within two edits where each side has one (a letter dropped here and
+ * another added there); two edits on one side only are not found. The bounded Damerau-Levenshtein
+ * distance then decides, allowing more edits for longer strings.
  */
 final class CorrespondentIndex {
 
