@@ -210,6 +210,10 @@ final class DocumentExtraction {
                     report(where, e);
                     throw new BudgetStop();
                 } catch (IOException e) {
+                    if (budget.isExceeded()) {
+                        report(where, e); // the limit exception, wrapped by a parser's stream
+                        throw new BudgetStop();
+                    }
                     // the container could not hand over the rest of this file: it is damaged
                     sink.problem(where, Reason.CORRUPT, e.getClass().getSimpleName());
                 }
