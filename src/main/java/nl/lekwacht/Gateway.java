@@ -136,6 +136,11 @@ public final class Gateway implements AutoCloseable {
         return web.port();
     }
 
+    /** True once {@link #drain} began: new sessions and transactions are turned away. */
+    public boolean isDraining() {
+        return relay.isDraining();
+    }
+
     public RelayMetrics metrics() {
         return metrics;
     }
