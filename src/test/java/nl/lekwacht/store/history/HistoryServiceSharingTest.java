@@ -1,5 +1,7 @@
 package nl.lekwacht.store.history;
 
+import nl.lekwacht.support.PostgresSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package nl.lekwacht.store.history;
 
+import nl.lekwacht.support.PostgresSchema;
+
 import nl.lekwacht.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package nl.lekwacht.store.history;
+package nl.lekwacht.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * When it cannot be reached the test is skipped with a clear message, unless
  * {@code -Dlekwacht.test.requirePostgres=true} or {@code CI=true}: then it fails loudly.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -29,7 +29,7 @@ final class PostgresSchema implements AutoCloseable {
         this.schema = schema;
     }
 
-    static PostgresSchema create() {
+    public static PostgresSchema create() {
         String url = System.getProperty("lekwacht.test.postgres.url", "");
         if (url.isBlank() || url.startsWith("${")) {
             url = DEFAULT_URL;
@@ -51,11 +51,11 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** JDBC URL of the schema: every connection uses it as its current schema. */
-    String url() {
+    public String url() {
         return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    Database open() {
+    public Database open() {
         return Database.open(new StoreConfig(url(), "", "", 4, 2));
     }
 
