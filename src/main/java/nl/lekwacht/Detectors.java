@@ -3,10 +3,16 @@ package nl.lekwacht;
 import java.util.ArrayList;
 import java.util.List;
 import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.history.HistoryView;
 import nl.lekwacht.inspect.Detector;
 import nl.lekwacht.inspect.FollowUpDetector;
 import nl.lekwacht.inspect.content.ContentDetectors;
 import nl.lekwacht.inspect.content.UninspectableAttachmentDetector;
+import nl.lekwacht.inspect.recipients.MisdirectedRecipientDetector;
+import nl.lekwacht.inspect.recipients.MisdirectedRecipientSettings;
+import nl.lekwacht.inspect.recipients.NewRecipientWithPersonalDataDetector;
+import nl.lekwacht.inspect.recipients.VisibleRecipientsDetector;
+import nl.lekwacht.inspect.recipients.VisibleRecipientsSettings;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.extract.ExtractionSettings;
 import nl.lekwacht.message.extract.TikaContentExtractor;
@@ -22,18 +28,35 @@ final class Detectors {
     private Detectors() {
     }
 
+    /** The plain detectors without correspondence history (scan without a store; config validation). */
     static List<Detector> plain(LekwachtConfig config) {
+        return plain(config, HistoryView.EMPTY);
+    }
+
+    /** @param history correspondence history for the recipient detectors (the gateway's HistoryService) */
+    static List<Detector> plain(LekwachtConfig config, HistoryView history) {
         List<Detector> detectors = new ArrayList<>();
         // content detectors (BSN, IBAN, special categories, uninspectable attachments) are added here
         detectors.addAll(ContentDetectors.fromConfig(config.detectors()));
         detectors.add(new UninspectableAttachmentDetector());
         // recipient detectors (visible recipients, misdirected) are added here
+        detectors.add(new VisibleRecipientsDetector(
+                VisibleRecipientsSettings.read(config.detectors().child("visible-recipients")),
+                config.organisation(), history));
+        detectors.add(new MisdirectedRecipientDetector(
+                MisdirectedRecipientSettings.read(config.detectors().child("misdirected-recipient")),
+                config.organisation(), history, config.history().learningMessages()));
         return detectors;
     }
 
     static List<FollowUpDetector> followUps(LekwachtConfig config) {
+        return followUps(config, HistoryView.EMPTY);
+    }
+
+    static List<FollowUpDetector> followUps(LekwachtConfig config, HistoryView history) {
         List<FollowUpDetector> detectors = new ArrayList<>();
         // NEW_RECIPIENT_WITH_PERSONAL_DATA is added here
+        detectors.add(new NewRecipientWithPersonalDataDetector(config.organisation(), history));
         return detectors;
     }
 
