@@ -51,7 +51,13 @@ final class BsnClassifier {
         }
         String text = part.text();
         TableColumns table = new TableColumns(text, part.tabular(), candidates, keywords, labels);
-        KeywordPositions near = new KeywordPositions(text, candidates, keywords, settings.proximity());
+        List<Candidate> outsideTables = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).valid() && table.kind(i) == TableColumns.Kind.NONE) {
+                outsideTables.add(candidates.get(i));
+            }
+        }
+        KeywordPositions near = new KeywordPositions(text, outsideTables, keywords, settings.proximity());
         Map<Integer, Group> groups = new LinkedHashMap<>();
         int list = -1;
         int previousEnd = Integer.MIN_VALUE / 2;
@@ -95,8 +101,12 @@ final class BsnClassifier {
     /** The nearest label before the number, on its own line and after the previous number. */
     private Label label(String text, Candidate c, int previousEnd) {
         int from = Math.max(Math.max(0, c.start() - settings.labelReach()), previousEnd);
-        int newline = text.lastIndexOf('\n', c.start() - 1);
-        from = Math.max(from, newline + 1);
+        for (int i = c.start() - 1; i >= from; i--) {
+            if (text.charAt(i) == '\n') {
+                from = i + 1;
+                break;
+            }
+        }
         if (from >= c.start()) {
             return Label.NONE;
         }
