@@ -86,7 +86,7 @@ public final class ConfigNode {
         }
         for (String key : keys()) {
             if (!known.contains(key)) {
-                problem(key, "unknown key (known here: " + String.join(", ", known) + ")");
+                problem(key, "unknown key (known here: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }
     }
