@@ -35,9 +35,14 @@ public final class ContentCorpusChain implements AutoCloseable {
         }
     }
 
-    /** A chain over the default configuration for the organisation {@code gemeente.example}, plus {@code yaml}. */
+    /**
+     * A chain over the default configuration for the organisation {@code gemeente.example}, plus
+     * {@code yaml}. The corpus recipient's domain {@code partner.example} is a trusted partner, so that
+     * the recipient detectors (which have no history here) judge nothing but content.
+     */
     public static ContentCorpusChain start(String yaml) {
-        String base = "organisation:\n  internal-domains: [gemeente.example]\n";
+        String base = "organisation:\n  internal-domains: [gemeente.example]\n"
+                + "  trusted-partner-domains: [partner.example]\n";
         return new ContentCorpusChain(new ConfigLoader(Map.of()).parse(base + yaml));
     }
 
