@@ -53,6 +53,8 @@ final class DocumentExtraction {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
             "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template");
     private static final Set<String> CSV = Set.of("text/csv", "text/tab-separated-values");
+    private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook",
+            "application/vnd.ms-tnef", "message/x-emlx");
 
     private static final Pattern ENTRY = Pattern.compile("in entry (.+)$");
 
@@ -85,7 +87,6 @@ final class DocumentExtraction {
         private final MessageBudget budget;
         private final Sink sink;
         private boolean budgetReported;
-        private int unnamed;
 
         Walk(int maxDepth, MessageBudget budget, Sink sink) {
             this.maxDepth = maxDepth;
@@ -141,7 +142,9 @@ final class DocumentExtraction {
             ParseContext context = new ParseContext();
             context.set(Parser.class, parser);
             context.set(PDFParserConfig.class, pdfConfig);
-            context.set(EmbeddedDocumentExtractor.class, new Nested(where, depth));
+            MediaType type = MediaType.parse(String.valueOf(metadata.get(Metadata.CONTENT_TYPE)));
+            boolean mail = type != null && MAIL.contains(type.getBaseType().toString());
+            context.set(EmbeddedDocumentExtractor.class, new Nested(where, depth, mail));
             try {
                 parser.parse(in, handler, metadata, context);
             } finally {
@@ -179,10 +182,14 @@ final class DocumentExtraction {
         private final class Nested implements EmbeddedDocumentExtractor {
             private final String parentWhere;
             private final int depth;
+            private final boolean mail;
+            private int unnamed;
 
-            Nested(String parentWhere, int depth) {
+            /** @param mail true inside a mail, whose unnamed parts are its body texts */
+            Nested(String parentWhere, int depth, boolean mail) {
                 this.parentWhere = parentWhere;
                 this.depth = depth;
+                this.mail = mail;
             }
 
             @Override
@@ -225,7 +232,8 @@ final class DocumentExtraction {
                     name = metadata.get(TikaCoreProperties.EMBEDDED_RELATIONSHIP_ID);
                 }
                 if (name == null || name.isBlank()) {
-                    name = "embedded-" + (++unnamed);
+                    ++unnamed;
+                    name = mail ? (unnamed == 1 ? "body" : "body-" + unnamed) : "embedded-" + unnamed;
                 }
                 return name.replaceAll("[\\r\\n\\t]", " ").strip();
             }

@@ -43,11 +43,36 @@ final class ExtractionChild {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(protocol, 64 * 1024));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in),
                 64 * 1024));
+        watchParent();
+        Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
         DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser());
-        ChildWarmUp.run(extraction, Path.of(System.getProperty("java.io.tmpdir")));
+        ChildWarmUp.run(extraction, tempDir);
         out.writeByte(Wire.READY);
         out.flush();
         new ExtractionChild(in, out, extraction).serve();
+    }
+
+    /**
+     * Ends this process when the gateway is gone (killed without closing the pool): a parser stuck in a
+     * loop would otherwise run on as an orphan.
+     */
+    private static void watchParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watcher = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(2);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private void serve() throws IOException {
