@@ -10,10 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import com.github.benmanes.caffeine.cache.Ticker;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.SmtpConfig;
+import nl.lekwacht.history.HistoryService;
+import nl.lekwacht.history.HistoryView;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.MessageParser;
@@ -27,6 +32,7 @@ import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.RelayServer;
 import nl.lekwacht.smtp.TlsContexts;
 import nl.lekwacht.store.Database;
+import nl.lekwacht.store.history.JdbcHistoryStore;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.HealthRoutes;
 import nl.lekwacht.web.NetworkGuard;
@@ -68,6 +74,19 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalArgumentException when the configuration has problems (they are all in the message)
      */
     public static Gateway start(LekwachtConfig config, Clock clock) throws IOException, GeneralSecurityException {
+        return start(config, new Time(clock, Ticker.systemTicker(), ForkJoinPool.commonPool()));
+    }
+
+    /**
+     * Where the gateway gets its time from: the wall clock for holds, tokens and deadlines, a ticker
+     * for cache ageing, and the executor that refreshes caches. Tests inject fakes instead of sleeping.
+     */
+    public record Time(Clock clock, Ticker ticker, Executor refresher) {
+    }
+
+    /** Builds and starts the gateway with injected time (tests). */
+    public static Gateway start(LekwachtConfig config, Time time) throws IOException, GeneralSecurityException {
+        Clock clock = time.clock();
         if (!config.problems().isEmpty()) {
             throw new IllegalArgumentException("invalid configuration:\n  " + String.join("\n  ",
                     config.problems().stream().map(Object::toString).toList()));
@@ -79,7 +98,9 @@ public final class Gateway implements AutoCloseable {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RelayMetrics metrics = new RelayMetrics(registry);
             extractor = Detectors.extractor(config);
-            Screening screening = screening(config, extractor, false);
+            HistoryService history = new HistoryService(new JdbcHistoryStore(database.dataSource()), config.history(),
+                    config.organisation(), clock, time.ticker(), time.refresher());
+            Screening screening = screening(config, extractor, history, false);
             SSLSocketFactory nextHopTls = TlsContexts.client(
                     config.downstream().truststore().map(Path::of).orElse(null),
                     config.downstream().truststorePassword());
@@ -91,6 +112,8 @@ public final class Gateway implements AutoCloseable {
                 throw new IOException("holding is not available in this build");
             };
             List<DeliveryObserver> observers = new ArrayList<>();
+            observers.add((screened, reply) -> history.learn(screened.message().envelope(),
+                    screened.message().headers(), clock.instant()));
             relay = new RelayServer(new RelayServer.Parts(config.smtp(), nextHop, screening, holdDesk, observers,
                     spool, metrics, serverTls(config.smtp()), clock));
             ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies());
@@ -114,9 +137,15 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The parse-extract-inspect-decide chain, also used by {@code scan}. */
+    /** The chain without correspondence history. */
     static Screening screening(LekwachtConfig config, ContentExtractor extractor, boolean holdingAvailable) {
-        Inspector inspector = new Inspector(Detectors.plain(config), Detectors.followUps(config));
+        return screening(config, extractor, HistoryView.EMPTY, holdingAvailable);
+    }
+
+    /** The parse-extract-inspect-decide chain, also used by {@code scan}. */
+    static Screening screening(LekwachtConfig config, ContentExtractor extractor, HistoryView history,
+                               boolean holdingAvailable) {
+        Inspector inspector = new Inspector(Detectors.plain(config, history), Detectors.followUps(config, history));
         Policy policy = new Policy(config.policy(), config.organisation(), holdingAvailable);
         return new Screening(new MessageParser(MAX_BODY_CHARS, MAX_PARTS), extractor, inspector, policy);
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lekwacht", mixinStandardHelpOptions = true, version = "Lekwacht 0.1",
         description = "Outbound mail gateway that stops e-mail data breaches.",
-        subcommands = {RunCommand.class, DemoCommand.class, ScanCommand.class, CheckConfigCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ScanCommand.class, CheckConfigCommand.class,
+                HistoryCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for any error (bad arguments, unreadable files, invalid config). */

@@ -66,8 +66,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         Screening.Screened screened;
         try (ContentExtractor extractor = Detectors.extractor(loaded);
-             Spool spool = Spool.ofBytes(Files.readAllBytes(file))) {
-            screened = Gateway.screening(loaded, extractor, true).screen(envelope, spool);
+             Spool spool = Spool.ofBytes(Files.readAllBytes(file));
+             StoreHistory history = StoreHistory.openIfPresent(loaded)) {
+            screened = Gateway.screening(loaded, extractor, history.view(), true).screen(envelope, spool);
         }
         Verdict verdict = screened.verdict();
         if (json) {

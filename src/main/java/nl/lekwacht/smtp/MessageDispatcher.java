@@ -80,6 +80,10 @@ final class MessageDispatcher {
         Duration took = Duration.between(started, clock.instant());
         metrics.message(outcome, spool.size(), took);
         logLine(envelope, screened, outcome, reply, spool.size(), took);
+        if (screened != null && log.isDebugEnabled()) {
+            screened.verdict().findings().forEach(f -> log.debug("queue={} finding={} severity={} where={} count={} details={}",
+                    envelope.queueId(), f.code(), f.severity(), f.where(), f.count(), f.details()));
+        }
         return reply;
     }
 
