@@ -184,6 +184,17 @@ class TikaContentExtractorFormatsTest {
     }
 
     @Test
+    void servesOrdinaryMailFromTheSameWarmProcesses() {
+        List<Long> before = extractor.processIds();
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(extractor.extract(with(fixture("document.docx"), fixture("sheet.xlsx"))).problems()).isEmpty();
+        }
+
+        assertThat(extractor.processIds()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void leavesMessageWithoutAttachmentsAsItIs() {
         OutboundMessage message = with();
 
