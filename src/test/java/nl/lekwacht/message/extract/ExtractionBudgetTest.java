@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import nl.lekwacht.inspect.FindingCode;
+import nl.lekwacht.inspect.content.UninspectableAttachmentDetector;
 import nl.lekwacht.message.ExtractionProblem;
 import nl.lekwacht.message.ExtractionProblem.Reason;
 import nl.lekwacht.message.OutboundMessage;
@@ -63,6 +65,10 @@ class ExtractionBudgetTest {
             assertThat(p.where()).startsWith("attachment:bomb.zip");
             assertThat(p.reason()).isEqualTo(Reason.TOO_LARGE);
         });
+        assertThat(new UninspectableAttachmentDetector().inspect(result)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.UNINSPECTABLE_ATTACHMENT);
+            assertThat(f.details()).containsEntry("reason", "too-large");
+        });
     }
 
     @Test
@@ -103,6 +109,10 @@ class ExtractionBudgetTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("attachment:vastloper.bin", Reason.TIMEOUT),
                         org.assertj.core.groups.Tuple.tuple("attachment:sheet.csv", Reason.TIMEOUT));
         assertThat(result.texts()).extracting(TextPart::where).contains("attachment:document.docx");
+        assertThat(new UninspectableAttachmentDetector().inspect(result))
+                .extracting(f -> f.evidence().get(0), f -> f.details().get("reason"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("vastloper.bin", "timeout"),
+                        org.assertj.core.groups.Tuple.tuple("sheet.csv", "timeout"));
         List<Long> killed = new ArrayList<>(before);
         killed.removeAll(extractor.processIds());
         assertThat(killed).hasSize(1);
