@@ -27,27 +27,28 @@ final class BsnScanner {
         int[] starts = new int[MAX_GROUPS];
         int[] ends = new int[MAX_GROUPS];
         char[] separators = new char[MAX_GROUPS];
-        int n = text.length();
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            if ((char) (text.charAt(i) - '0') > 9) {
+            if ((char) (chars[i] - '0') > 9) {
                 i++;
                 continue;
             }
-            i = chain(text, i, starts, ends, separators, found);
+            i = chain(chars, i, starts, ends, separators, found);
         }
         return found;
     }
 
-    private static int chain(String text, int begin, int[] starts, int[] ends, char[] separators,
+    private static int chain(char[] text, int begin, int[] starts, int[] ends, char[] separators,
                              List<Candidate> found) {
-        int n = text.length();
+        int n = text.length;
         int groups = 0;
         int p = begin;
         char separator = 0;
         while (true) {
             int s = p;
-            while (p < n && isDigit(text.charAt(p))) {
+            while (p < n && isDigit(text[p])) {
                 p++;
             }
             if (groups < MAX_GROUPS) {
@@ -56,8 +57,8 @@ final class BsnScanner {
                 separators[groups] = separator;
             }
             groups++;
-            if (p + 1 < n && isSeparator(text.charAt(p)) && isDigit(text.charAt(p + 1))) {
-                separator = text.charAt(p);
+            if (p + 1 < n && isSeparator(text[p]) && isDigit(text[p + 1])) {
+                separator = text[p];
                 p++;
                 continue;
             }
@@ -110,54 +111,54 @@ final class BsnScanner {
                 || ((sep == '.' || sep == '-') && l1 == 3 && l2 == 3 && l3 == 3);
     }
 
-    private static void add(String text, int[] starts, int[] ends, int a, int b, List<Candidate> found) {
+    private static void add(char[] text, int[] starts, int[] ends, int a, int b, List<Candidate> found) {
         int value = 0;
         for (int g = a; g <= b; g++) {
             for (int k = starts[g]; k < ends[g]; k++) {
-                value = value * 10 + (text.charAt(k) - '0');
+                value = value * 10 + (text[k] - '0');
             }
         }
         found.add(new Candidate(starts[a], ends[b], value, BsnMask.elevenProof(value)));
     }
 
     /** {@code 06 12345678}, {@code 0031 6 ...}, {@code 31 6 ...}: a country or area code opens the chain. */
-    private static boolean looksLikeDialPrefix(String text, int[] starts, int[] ends, int g) {
+    private static boolean looksLikeDialPrefix(char[] text, int[] starts, int[] ends, int g) {
         int length = length(starts, ends, g);
         if (length > 4) {
             return false;
         }
-        char first = text.charAt(starts[g]);
-        return first == '0' || (length == 2 && first == '3' && text.charAt(starts[g] + 1) == '1');
+        char first = text[starts[g]];
+        return first == '0' || (length == 2 && first == '3' && text[starts[g] + 1] == '1');
     }
 
     /** Letters or a {@code +} or {@code )} right before, or a joined word ({@code NL.123}, {@code x/123}). */
-    private static boolean gluedBefore(String text, int begin) {
+    private static boolean gluedBefore(char[] text, int begin) {
         if (begin == 0) {
             return false;
         }
-        char prev = text.charAt(begin - 1);
+        char prev = text[begin - 1];
         if (TermMatcher.isWordChar(prev) || prev == '+' || prev == ')') {
             return true;
         }
         return (prev == '.' || prev == '-' || prev == '/') && begin >= 2
-                && TermMatcher.isWordChar(text.charAt(begin - 2));
+                && TermMatcher.isWordChar(text[begin - 2]);
     }
 
     /** Letters right after ({@code 123456782B01}), a joined word ({@code 782.B01}), or a btw suffix. */
-    private static boolean gluedAfter(String text, int end) {
-        int n = text.length();
+    private static boolean gluedAfter(char[] text, int end) {
+        int n = text.length;
         if (end >= n) {
             return false;
         }
-        char next = text.charAt(end);
+        char next = text[end];
         if (TermMatcher.isWordChar(next)) {
             return true;
         }
-        if ((next == '.' || next == '-' || next == '/') && end + 1 < n && TermMatcher.isWordChar(text.charAt(end + 1))) {
+        if ((next == '.' || next == '-' || next == '/') && end + 1 < n && TermMatcher.isWordChar(text[end + 1])) {
             return true;
         }
-        return next == ' ' && end + 3 < n && (text.charAt(end + 1) == 'B' || text.charAt(end + 1) == 'b')
-                && isDigit(text.charAt(end + 2)) && isDigit(text.charAt(end + 3));
+        return next == ' ' && end + 3 < n && (text[end + 1] == 'B' || text[end + 1] == 'b')
+                && isDigit(text[end + 2]) && isDigit(text[end + 3]);
     }
 
     private static int length(int[] starts, int[] ends, int g) {
