@@ -59,7 +59,6 @@ final class ParserProcess {
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss4m",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
                 "-Dlogback.configurationFile=nl/lekwacht/message/extract/child-logback.xml",
-                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
                 "-cp", System.getProperty("java.class.path"), ExtractionChild.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
