@@ -25,6 +25,10 @@ import nl.lekwacht.message.extract.TikaContentExtractor;
  */
 final class Detectors {
 
+    /** The sub-sections of {@code detectors}: a misspelt family name must not be silently ignored. */
+    private static final java.util.Set<String> FAMILIES = java.util.Set.of("extraction", "bsn", "iban",
+            "special-category", "visible-recipients", "misdirected-recipient");
+
     private Detectors() {
     }
 
@@ -65,6 +69,7 @@ final class Detectors {
      * the config's problem list (for check-config and start-up).
      */
     static void validate(LekwachtConfig config) {
+        config.detectors().rejectUnknownKeys(FAMILIES);
         plain(config);
         followUps(config);
         extractionSettings(config);

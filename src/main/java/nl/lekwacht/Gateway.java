@@ -122,6 +122,10 @@ public final class Gateway implements AutoCloseable {
             List<WebModule> modules = List.of(new HealthRoutes(database::isReachable, nextHop::isReachable,
                     relayRef::isDraining, registry, adminNetworks, clock));
             WebServer web = new WebServer(config.web(), modules);
+            // learn what the next hop offers before the first client asks (EHLO advertises only that)
+            Thread probe = new Thread(nextHop::isReachable, "lekwacht-nexthop-probe");
+            probe.setDaemon(true);
+            probe.start();
             relay.start();
             web.start();
             return new Gateway(database, extractor, relay, web, nextHop, metrics);

@@ -53,6 +53,35 @@ class ClientAccessTest {
     }
 
     @Test
+    void closesASessionThatStaysIdlePastTheIdleTimeout() throws Exception {
+        start("smtp:\n  listen: 127.0.0.1:0\n  spool-directory: " + data.resolve("spool") + "\n  idle-timeout: 1s\n");
+        try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", gateway.smtpPort())) {
+            assertThat(client.reply()).startsWith("220");
+            // no command: the server gives up on us (the client's own read timeout is far longer)
+            assertThat(client.reply()).startsWith("421");
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void closesASessionThatLastsPastTheSessionTimeoutEvenWhileBusy() throws Exception {
+        start("smtp:\n  listen: 127.0.0.1:0\n  spool-directory: " + data.resolve("spool") + "\n  session-timeout: 2s\n");
+        try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", gateway.smtpPort())) {
+            assertThat(client.reply()).startsWith("220");
+            boolean closed = false;
+            for (int i = 0; i < 600 && !closed; i++) {
+                try {
+                    closed = client.command("NOOP").equals("<closed>");
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(closed).as("closed by the server within the ceiling").isTrue();
+        }
+    }
+
+    @Test
     void drainingLetsATransactionInFlightFinishAndTurnsNewSessionsAway() throws Exception {
         start("");
         SmtpTestClient client = new SmtpTestClient("127.0.0.1", gateway.smtpPort());
