@@ -42,6 +42,13 @@ public final class NextHop {
 
     /** @throws NextHopUnavailableException when the next hop cannot be reached or refuses us */
     public NextHopConnection connect() throws NextHopUnavailableException {
+        NextHopConnection connection = open();
+        metrics.nextHopConnectionOpened();
+        return connection;
+    }
+
+    /** Opens a connection without counting it as one for mail (probes, readiness checks). */
+    private NextHopConnection open() throws NextHopUnavailableException {
         AtomicReference<Socket> socket = new AtomicReference<>();
         Session session = Session.getInstance(properties(socket), authenticator());
         StreamingTransport transport = new StreamingTransport(session);
@@ -59,7 +66,6 @@ public final class NextHop {
             throw new NextHopUnavailableException("cannot connect to next hop " + config.host() + ":"
                     + config.port() + " (" + rootMessage(e) + ")", e);
         }
-        metrics.nextHopConnectionOpened();
         lastSeen.set(new Capabilities(transport.supportsExtension("8BITMIME"),
                 transport.supportsExtension("SMTPUTF8"), transport.supportsExtension("SIZE")));
         return new NextHopConnection(transport, socket::get, config.commandTimeout(), config.dataTimeout());
@@ -72,7 +78,7 @@ public final class NextHop {
 
     /** True when a connection can be opened and greeted; used by readiness checks. */
     public boolean isReachable() {
-        try (NextHopConnection connection = connect()) {
+        try (NextHopConnection connection = open()) {
             connection.command("QUIT");
             return true;
         } catch (NextHopUnavailableException e) {
