@@ -42,7 +42,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * default policy, learning from every delivered message as the gateway does, and prints recall per
  * slip kind and the share of ordinary mail held. Run it with
  * {@code mvn -B -o test -Dtest=RecipientEvaluation -Dlekwacht.evaluation.seed=2}.
- * Held means: the default policy's verdict is HOLD.
+ * Held means: the default policy's verdict is HOLD. A generated message that shows residents to each
+ * other in To/Cc ({@link Mail#exposure()}) is an exposure by the issue's definition, so it is reported
+ * apart (how many were caught) instead of being counted as ordinary mail.
  */
 @EnabledIfSystemProperty(named = "lekwacht.evaluation.seed", matches = "\\d+")
 class RecipientEvaluation {
@@ -68,6 +70,9 @@ class RecipientEvaluation {
         Policy policy = new Policy(PolicyConfig.defaults(), ORGANISATION, true);
 
         Map<SlipKind, int[]> slips = new EnumMap<>(SlipKind.class);
+        int exposures = 0;
+        int exposuresHeld = 0;
+        int exposuresFound = 0;
         int ordinary = 0;
         int ordinaryHeld = 0;
         int newContactMessages = 0;
@@ -76,6 +81,8 @@ class RecipientEvaluation {
         int over25 = 0;
         Map<String, Integer> heldBy = new TreeMap<>();
         List<String> samples = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
+        int sampleCount = Integer.getInteger("lekwacht.evaluation.samples", 0);
         LocalDate day = null;
         for (Mail m : mail) {
             LocalDate today = LocalDate.ofInstant(m.at(), ZoneOffset.UTC);
@@ -91,6 +98,15 @@ class RecipientEvaluation {
                     int[] counts = slips.computeIfAbsent(m.slip(), k -> new int[2]);
                     counts[0]++;
                     counts[1] += held ? 1 : 0;
+                    if (!held && missed.size() < sampleCount) {
+                        missed.add(m.slip() + " " + m.slipped().address() + " (meant " + m.intended().address()
+                                + ") " + result.findings());
+                    }
+                } else if (m.exposure()) {
+                    exposures++;
+                    exposuresHeld += held ? 1 : 0;
+                    exposuresFound += result.findings().stream()
+                            .anyMatch(f -> f.code() == nl.lekwacht.inspect.FindingCode.VISIBLE_RECIPIENTS) ? 1 : 0;
                 } else {
                     ordinary++;
                     SenderHistory own = history.sender(m.sender());
@@ -108,8 +124,9 @@ class RecipientEvaluation {
                             heldBy.merge(f.code() + "/" + f.details().getOrDefault("rule", "-")
                                     + "/" + f.details().getOrDefault("source", "-"), 1, Integer::sum);
                         }
-                        if (samples.size() < Integer.getInteger("lekwacht.evaluation.samples", 0)) {
-                            samples.add(result.findings().get(0).evidence() + " " + result.findings().get(0).details());
+                        if (samples.size() < sampleCount) {
+                            samples.add(m.to() + " cc " + m.cc() + (m.newContact() ? " (new contact) " : " ")
+                                    + result.findings().stream().map(f -> f.code() + " " + f.details()).toList());
                         }
                     }
                 }
@@ -145,17 +162,20 @@ class RecipientEvaluation {
                 slipHeld, 100.0 * slipHeld / slipTotal);
         System.out.printf("  ordinary messages %d, held %d: %.2f%%%n", ordinary, ordinaryHeld,
                 100.0 * ordinaryHeld / ordinary);
+        System.out.printf("  generated exposures (two or more residents shown to each other in To/Cc, not counted as "
+                + "ordinary): %d, VISIBLE_RECIPIENTS found on %d, held %d%n", exposures, exposuresFound, exposuresHeld);
         System.out.printf("    of which to a genuinely new contact: %d, held %d%n", newContactMessages, newContactHeld);
         System.out.printf("    held by: %s%n", heldBy);
         System.out.printf("  for comparison: warn on every address not mailed before would flag %.2f%% of ordinary "
                 + "mail; a fixed count of 25 visible addresses %.2f%%%n", 100.0 * anyNewRecipient / ordinary,
                 100.0 * over25 / ordinary);
-        samples.forEach(s -> System.out.println("    sample: " + s));
+        samples.forEach(s -> System.out.println("    held ordinary: " + s));
+        missed.forEach(s -> System.out.println("    missed slip: " + s));
     }
 
     private static Mail corrected(Mail m) {
         return new Mail(m.at(), m.sender(), swap(m.to(), m), swap(m.cc(), m), m.bcc(), m.scored(), null, null, null,
-                false);
+                false, false);
     }
 
     private static List<Address> swap(List<Address> list, Mail m) {

@@ -41,10 +41,13 @@ final class SyntheticOrganisation {
 
     /**
      * One message. {@code slip} is null for ordinary mail; for a slip, {@code slipped} is the wrong
-     * recipient and {@code intended} the one the sender meant.
+     * recipient and {@code intended} the one the sender meant. {@code exposure} is the generator's own
+     * truth that the message shows two or more residents (people at consumer mail providers, who share
+     * no organisation) to each other in To/Cc without that group having received mail together from
+     * this sender before: by the issue's definition a VISIBLE_RECIPIENTS finding, not ordinary mail.
      */
     record Mail(Instant at, String sender, List<Address> to, List<Address> cc, List<Address> bcc, boolean scored,
-                SlipKind slip, Address slipped, Address intended, boolean newContact) {
+                SlipKind slip, Address slipped, Address intended, boolean newContact, boolean exposure) {
     }
 
     private static final String[] FIRST = {"jan", "piet", "kees", "anna", "maria", "sanne", "lotte", "emma",
@@ -116,6 +119,8 @@ final class SyntheticOrganisation {
         final List<Integer> weights = new ArrayList<>();
         final List<List<Address>> groups = new ArrayList<>();
         final Map<String, Integer> sent = new HashMap<>();
+        /** Per resident address, the other addresses it stood with in To/Cc of this sender's mail. */
+        final Map<String, Set<String>> shownWith = new HashMap<>();
 
         Sender(int i) {
             this.address = (FIRST[random.nextInt(FIRST.length)].charAt(0) + "." + squash(LAST[random.nextInt(LAST.length)])
@@ -223,7 +228,8 @@ final class SyntheticOrganisation {
         if (random.nextDouble() < 0.15) {
             cc.add(new Address("collega" + random.nextInt(300) + "@" + OWN_DOMAIN, ""));
         }
-        Mail ordinary = new Mail(at, s.address, to, cc, bcc, scored, null, null, null, newContact);
+        Mail ordinary = new Mail(at, s.address, to, cc, bcc, scored, null, null, null, newContact,
+                exposesResidents(s, to, cc));
         if (scored && to.size() + cc.size() > 0 && random.nextDouble() < 0.01) {
             Mail slip = slip(s, ordinary);
             if (slip != null) {
@@ -235,7 +241,45 @@ final class SyntheticOrganisation {
         return ordinary;
     }
 
+    /**
+     * True when To/Cc show two or more residents to each other and this sender never showed all of
+     * them to each other before. Uses no randomness, so labelling leaves the generated mail unchanged.
+     */
+    private static boolean exposesResidents(Sender s, List<Address> to, List<Address> cc) {
+        List<String> residents = new ArrayList<>();
+        for (List<Address> field : List.of(to, cc)) {
+            for (Address a : field) {
+                if (isResident(a) && !residents.contains(a.address())) {
+                    residents.add(a.address());
+                }
+            }
+        }
+        if (residents.size() < 2) {
+            return false;
+        }
+        Set<String> before = s.shownWith.getOrDefault(residents.get(0), Set.of());
+        return !before.containsAll(residents.subList(1, residents.size()));
+    }
+
+    private static boolean isResident(Address a) {
+        String domain = domain(a.address());
+        for (String consumer : CONSUMER) {
+            if (consumer.equals(domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void record(Sender s, Mail m) {
+        List<String> visible = new ArrayList<>();
+        m.to().forEach(a -> visible.add(a.address()));
+        m.cc().forEach(a -> visible.add(a.address()));
+        for (String a : visible) {
+            if (visible.size() > 1 && isResident(new Address(a, ""))) {
+                s.shownWith.computeIfAbsent(a, k -> new HashSet<>()).addAll(visible);
+            }
+        }
         for (List<Address> field : List.of(m.to(), m.cc(), m.bcc())) {
             for (Address a : field) {
                 if (!a.address().endsWith("@" + OWN_DOMAIN)) {
@@ -270,7 +314,7 @@ final class SyntheticOrganisation {
         }
         List<Address> to = replace(m.to(), intended, wrong);
         List<Address> cc = replace(m.cc(), intended, wrong);
-        return new Mail(m.at(), m.sender(), to, cc, m.bcc(), true, kind, wrong, intended, false);
+        return new Mail(m.at(), m.sender(), to, cc, m.bcc(), true, kind, wrong, intended, false, false);
     }
 
     private static List<Address> replace(List<Address> list, Address from, Address to) {
