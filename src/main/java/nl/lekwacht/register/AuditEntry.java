@@ -1,0 +1,16 @@
+package nl.lekwacht.register;
+
+import java.time.Instant;
+
+/**
+ * One change of an incident: who, when, which field, old and new value. Field {@code status} for
+ * workflow moves, {@code created} for the opening, {@code sender-report} for a sender's report.
+ */
+public record AuditEntry(long incidentId, Instant at, String actor, String field, String oldValue,
+                         String newValue) {
+
+    public AuditEntry {
+        oldValue = oldValue == null ? "" : oldValue;
+        newValue = newValue == null ? "" : newValue;
+    }
+}

@@ -1,0 +1,36 @@
+package nl.lekwacht.register;
+
+import java.util.Collection;
+import java.util.List;
+import nl.lekwacht.config.OrganisationConfig;
+import nl.lekwacht.inspect.Finding;
+import nl.lekwacht.message.OutboundMessage;
+import nl.lekwacht.policy.Verdict;
+
+/** Builds {@link MessageFacts} from a screened message: metadata and masked evidence only. */
+public final class Facts {
+
+    private final OrganisationConfig organisation;
+
+    public Facts(OrganisationConfig organisation) {
+        this.organisation = organisation;
+    }
+
+    public MessageFacts of(OutboundMessage message, Verdict verdict) {
+        var envelope = message.envelope();
+        return new MessageFacts(envelope.queueId(), "", message.headers().messageId(), envelope.sender(),
+                message.headers().subject(), externalDomains(envelope.recipients()), envelope.recipients().size(),
+                verdict.findings().stream().map(Facts::fact).toList(), envelope.receivedAt());
+    }
+
+    private static MessageFacts.FindingFact fact(Finding f) {
+        return new MessageFacts.FindingFact(f.code().name(), f.severity().name(), f.where(), f.count(), f.evidence(),
+                f.details().getOrDefault("categories", ""));
+    }
+
+    /** Distinct domains of the recipients outside the organisation, sorted. */
+    public List<String> externalDomains(Collection<String> recipients) {
+        return recipients.stream().filter(r -> !organisation.isInternal(r)).map(OrganisationConfig::domainOf)
+                .filter(d -> !d.isEmpty()).distinct().sorted().toList();
+    }
+}
