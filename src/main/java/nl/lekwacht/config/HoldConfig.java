@@ -1,6 +1,8 @@
 package nl.lekwacht.config;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,13 +19,19 @@ import nl.lekwacht.config.source.HostPort;
  * @param notifyRelay     where notifications are sent; empty means the next hop
  * @param contentGrace    how long content is kept after a hold is decided
  * @param notifyFrom      envelope and From: address of notifications
+ * @param deliveryRetry   first wait before a release or notice is tried again; it doubles, up to an hour
+ * @param deliveryLifetime how long a release keeps being retried before the sender gets a failure notice
+ * @param pollInterval    how often each instance looks for due deliveries and expired holds
+ * @param timeZone        zone of the times shown in notices and pages
  */
 public record HoldConfig(Duration expiry, String linkSecret, String encryptionKey, List<String> oldEncryptionKeys,
-                         Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom) {
+                         Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom,
+                         Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone) {
 
     static HoldConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("expiry", "link-secret", "encryption-key", "old-encryption-keys",
-                "notify-relay", "content-grace", "notify-from"));
+                "notify-relay", "content-grace", "notify-from", "delivery-retry", "delivery-lifetime",
+                "poll-interval", "time-zone"));
         String secret = node.string("link-secret", "");
         if (!secret.isEmpty() && secret.length() < 32) {
             node.problem("link-secret", "must be at least 32 characters");
@@ -36,9 +44,40 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
                 return null;
             }
         });
-        return new HoldConfig(node.duration("expiry", Duration.ofHours(24)), secret,
-                node.string("encryption-key", ""), node.strings("old-encryption-keys", List.of()), relay,
+        String key = node.string("encryption-key", "");
+        checkKey(node, "encryption-key", key);
+        List<String> oldKeys = node.strings("old-encryption-keys", List.of());
+        oldKeys.forEach(k -> checkKey(node, "old-encryption-keys", k));
+        ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        String zoneName = node.string("time-zone", "Europe/Amsterdam");
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            node.problem("time-zone", "not a time zone: " + zoneName);
+        }
+        Duration poll = node.duration("poll-interval", Duration.ofSeconds(5));
+        if (poll.isZero() || poll.isNegative()) {
+            node.problem("poll-interval", "must be positive");
+            poll = Duration.ofSeconds(5);
+        }
+        return new HoldConfig(node.duration("expiry", Duration.ofHours(24)), secret, key, oldKeys, relay,
                 node.duration("content-grace", Duration.ofDays(1)),
-                node.string("notify-from", "lekwacht@localhost"));
+                node.string("notify-from", "lekwacht@localhost"),
+                node.duration("delivery-retry", Duration.ofSeconds(30)),
+                node.duration("delivery-lifetime", Duration.ofDays(5)), poll, zone);
+    }
+
+    private static void checkKey(ConfigNode node, String name, String base64) {
+        if (base64.isEmpty()) {
+            return;
+        }
+        try {
+            int length = java.util.Base64.getDecoder().decode(base64.trim()).length;
+            if (length != 16 && length != 24 && length != 32) {
+                node.problem(name, "an AES key is 16, 24 or 32 bytes (base64), got " + length + " bytes");
+            }
+        } catch (IllegalArgumentException e) {
+            node.problem(name, "not base64");
+        }
     }
 }

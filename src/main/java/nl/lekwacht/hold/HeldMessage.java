@@ -1,0 +1,31 @@
+package nl.lekwacht.hold;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One hold as the store keeps it: metadata only, the content is sealed apart.
+ *
+ * @param id         the reference in the SMTP reply (our queue id)
+ * @param tokenHash  SHA-256 (hex) of the link token; the token itself is never stored
+ * @param recipients the envelope recipients
+ * @param decision   the action taken ({@link HoldAction} form value, or {@code expired}); empty while pending
+ */
+public record HeldMessage(String id, String tokenHash, HoldStatus status, String sender, List<String> recipients,
+                          String subject, long size, HoldDetails details, Instant createdAt, Instant expiresAt,
+                          Optional<Instant> decidedAt, Optional<String> decidedBy, Optional<String> decision,
+                          Optional<String> decisionReason) {
+
+    public HeldMessage {
+        recipients = List.copyOf(recipients);
+    }
+
+    public boolean isPending() {
+        return status == HoldStatus.PENDING;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,51 @@
+package nl.lekwacht.hold;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is kept about a held message besides its sealed content, for the page, the notices, the
+ * release and the audit trail. Only masked evidence: it is what the sender wrote in To/Cc and what the
+ * detectors reported, never message content. Stored as JSON.
+ *
+ * @param queueId        our queue id of the receiving transaction
+ * @param client         address of the MTA that handed it to us
+ * @param helo           its EHLO name
+ * @param authenticatedUser SMTP AUTH identity, empty when none
+ * @param receivedAt     when we received it (the Received: line's date at release)
+ * @param notifyTo       who gets notices: the envelope sender and an internal Sender: address
+ * @param eightBit       the content has bytes above 127 (BODY=8BITMIME at release)
+ * @param findings       every finding, with masked evidence
+ * @param reasons        the policy's reasons
+ * @param visible        the To/Cc recipients
+ * @param attachments    attachment names, types and sizes
+ */
+public record HoldDetails(String queueId, String client, String helo, String authenticatedUser, Instant receivedAt,
+                          List<String> notifyTo, boolean eightBit, List<StoredFinding> findings, List<String> reasons,
+                          List<Visible> visible, List<AttachmentInfo> attachments) {
+
+    public HoldDetails {
+        notifyTo = List.copyOf(notifyTo);
+        findings = List.copyOf(findings);
+        reasons = List.copyOf(reasons);
+        visible = List.copyOf(visible);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** A finding as stored: the detector's masked evidence and details. */
+    public record StoredFinding(String code, String severity, String where, int count, List<String> evidence,
+                                String message, Map<String, String> details) {
+    }
+
+    /** An address in To or Cc, as the sender wrote it. */
+    public record Visible(String address, String personal, String field, boolean internal) {
+    }
+
+    public record AttachmentInfo(String name, String contentType, long size) {
+    }
+
+    public List<String> codes() {
+        return findings.stream().map(StoredFinding::code).distinct().toList();
+    }
+}

@@ -1,0 +1,130 @@
+package nl.lekwacht.web.hold;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import nl.lekwacht.hold.HeldMessage;
+import nl.lekwacht.hold.HoldAction;
+import nl.lekwacht.hold.HoldService;
+import nl.lekwacht.hold.HoldStatus;
+import nl.lekwacht.hold.LinkTokens;
+import nl.lekwacht.web.Pages;
+import nl.lekwacht.web.Texts;
+import nl.lekwacht.web.WebModule;
+
+/**
+ * The sender's confirmation page: {@code GET /h/{token}} shows the hold (and never changes it);
+ * {@code POST /h/{token}} with the form's CSRF token acts on it once. Every failure — unknown,
+ * tampered, expired or used link, missing CSRF token — gets a page that says so, and changes nothing.
+ * Works without JavaScript; any instance sharing the store and link secret serves any link.
+ */
+public final class HoldPages implements WebModule {
+
+    private final HoldService holds;
+    private final LinkTokens tokens;
+    private final Pages pages;
+    private final Texts t;
+    private final Dates dates;
+    private final Predicate<String> internal;
+    private final Clock clock;
+    private final Duration formLifetime;
+
+    /** @param formLifetime how long a served form may be posted (the hold expiry) */
+    public HoldPages(HoldService holds, LinkTokens tokens, Pages pages, Texts texts, ZoneId zone,
+                     Predicate<String> internal, Clock clock, Duration formLifetime) {
+        this.holds = holds;
+        this.tokens = tokens;
+        this.pages = pages;
+        this.t = texts;
+        this.dates = new Dates(zone, texts.locale());
+        this.internal = internal;
+        this.clock = clock;
+        this.formLifetime = formLifetime;
+    }
+
+    @Override
+    public void install(JavalinConfig config) {
+        config.routes.get("/h/{token}", this::show);
+        config.routes.post("/h/{token}", this::act);
+    }
+
+    private void show(Context ctx) {
+        String token = ctx.pathParam("token");
+        Optional<HeldMessage> hold = holds.view(token);
+        if (hold.isEmpty()) {
+            invalid(ctx);
+            return;
+        }
+        render(ctx, 200, hold.get(), token, "");
+    }
+
+    private void act(Context ctx) {
+        String token = ctx.pathParam("token");
+        Optional<HeldMessage> found = holds.find(token);
+        if (found.isEmpty()) {
+            invalid(ctx);
+            return;
+        }
+        HeldMessage hold = found.get();
+        if (!tokens.validCsrf(hold.tokenHash(), ctx.formParam("csrf"), formLifetime.plusHours(1))) {
+            pages.message(ctx, 403, t, t.get("page.csrf.title"), t.get("page.csrf.text"));
+            return;
+        }
+        Optional<HoldAction> action = HoldAction.fromForm(ctx.formParam("action"));
+        if (action.isEmpty()) {
+            render(ctx, 400, hold, token, t.get("page.error.unknownAction"));
+            return;
+        }
+        List<String> remove = ctx.formParams("recipient");
+        HoldService.Result result = holds.act(token, new HoldService.Request(action.get(), ctx.formParam("reason"),
+                remove, HoldService.LINK_ACTOR));
+        HeldMessage current = result.hold().orElse(hold);
+        switch (result.outcome()) {
+            case DONE -> render(ctx, 200, current, token, "");
+            case UNKNOWN -> invalid(ctx);
+            case ALREADY_DECIDED -> pages.message(ctx, 409, t, t.get("page.used.title"), t.get("page.used.text"),
+                    outcome(current));
+            case EXPIRED -> pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
+            case REASON_REQUIRED -> render(ctx, 422, current, token, t.get("page.error.reasonRequired"));
+            case CHOOSE_RECIPIENT -> render(ctx, 422, current, token, t.get("page.error.chooseRecipient"));
+        }
+    }
+
+    private void render(Context ctx, int status, HeldMessage hold, String token, String error) {
+        if (hold.isPending() && hold.isExpiredAt(clock.instant())) {
+            pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
+            return;
+        }
+        String csrf = hold.isPending() ? tokens.csrf(hold.tokenHash()) : "";
+        HoldPage page = HoldPage.of(hold, t, dates, internal, "/h/" + token, csrf, error,
+                hold.isPending() ? "" : outcome(hold));
+        Map<String, Object> model = new HashMap<>();
+        model.put("t", t);
+        model.put("page", page);
+        pages.send(ctx, status, "hold/page.jte", model);
+    }
+
+    private String outcome(HeldMessage hold) {
+        if (hold.status() == HoldStatus.RELEASED) {
+            String decision = hold.decision().orElse("");
+            if (decision.equals(HoldAction.SEND_BCC.formValue())) {
+                return t.get("page.outcome.RELEASED.bcc");
+            }
+            if (decision.equals(HoldAction.REMOVE_RECIPIENT.formValue())) {
+                return t.get("page.outcome.RELEASED.removed");
+            }
+        }
+        return t.get("page.outcome." + hold.status().name());
+    }
+
+    private void invalid(Context ctx) {
+        pages.message(ctx, 404, t, t.get("page.invalid.title"), t.get("page.invalid.text"));
+    }
+}
