@@ -99,7 +99,7 @@ public class ExtractionBenchmark {
         ExtractionSettings d = ExtractionSettings.defaults();
         extractor = new TikaContentExtractor(new ExtractionSettings(d.maxAttachmentSize(), d.maxText(),
                 d.maxDepth(), d.maxCompressionRatio(), d.maxUnpackedSize(), Duration.ofSeconds(60), 1,
-                d.childHeap(), Duration.ofSeconds(60), Integer.MAX_VALUE));
+                d.childHeap(), Duration.ofSeconds(60), Integer.MAX_VALUE, true));
         OutboundMessage first = extractor.extract(message);
         long chars = first.texts().stream().mapToLong(t -> t.text().length()).sum();
         System.out.println(name + ": " + file.length + " bytes, " + chars + " characters extracted, problems "

@@ -22,17 +22,19 @@ import nl.lekwacht.config.source.Units;
  * @param queueWait           how long a message waits for a free parser process before it is given up
  *                            as uninspectable (timeout)
  * @param recycleAfter        messages a parser process serves before it is replaced (bounds leaks)
+ * @param prestart            start the parser processes with the gateway rather than at the first
+ *                            message with an attachment (which then waits a few seconds, once)
  */
 public record ExtractionSettings(long maxAttachmentSize, long maxText, int maxDepth, int maxCompressionRatio,
                                  long maxUnpackedSize, Duration timeout, int poolSize, long childHeap,
-                                 Duration queueWait, int recycleAfter) {
+                                 Duration queueWait, int recycleAfter, boolean prestart) {
 
     /** Below this many unpacked bytes the compression ratio is not checked: small files compress well. */
     public static final long RATIO_FLOOR = 10L * 1024 * 1024;
 
     static final Set<String> KEYS = Set.of("max-attachment-size", "max-text", "max-depth",
             "max-compression-ratio", "max-unpacked-size", "timeout", "pool-size", "child-heap", "queue-wait",
-            "recycle-after");
+            "recycle-after", "prestart");
 
     private static final long MB = 1024L * 1024;
 
@@ -59,7 +61,7 @@ public record ExtractionSettings(long maxAttachmentSize, long maxText, int maxDe
 
     public static ExtractionSettings defaults() {
         return new ExtractionSettings(50 * MB, 20 * MB, 5, 100, 100 * MB, Duration.ofSeconds(10), 2,
-                256 * MB, Duration.ofSeconds(30), 500);
+                256 * MB, Duration.ofSeconds(30), 500, false);
     }
 
     /** Reads {@code detectors.extraction}; a bad value is reported on the node and its default used. */
@@ -76,12 +78,18 @@ public record ExtractionSettings(long maxAttachmentSize, long maxText, int maxDe
                 node.integer("pool-size", d.poolSize(), 1, 64),
                 node.size("child-heap", d.childHeap(), 32 * MB),
                 node.duration("queue-wait", d.queueWait()),
-                node.integer("recycle-after", d.recycleAfter(), 1, 1_000_000));
+                node.integer("recycle-after", d.recycleAfter(), 1, 1_000_000),
+                node.bool("prestart", d.prestart()));
     }
 
     ExtractionSettings withTimeout(Duration newTimeout) {
         return new ExtractionSettings(maxAttachmentSize, maxText, maxDepth, maxCompressionRatio, maxUnpackedSize,
-                newTimeout, poolSize, childHeap, queueWait, recycleAfter);
+                newTimeout, poolSize, childHeap, queueWait, recycleAfter, prestart);
+    }
+
+    ExtractionSettings withPrestart(boolean start) {
+        return new ExtractionSettings(maxAttachmentSize, maxText, maxDepth, maxCompressionRatio, maxUnpackedSize,
+                timeout, poolSize, childHeap, queueWait, recycleAfter, start);
     }
 
     @Override

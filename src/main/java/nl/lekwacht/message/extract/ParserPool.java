@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fixed number of warm parser processes. A message borrows one, and gives it back afterwards; a
- * process that was killed, died or served its share is stopped and replaced at once by a new one, which
- * loads its parsers while it waits in the pool, so ordinary mail never waits for a JVM to start.
+ * A fixed number of warm parser processes. They start with {@link #fill()} or at the first borrow. A
+ * message borrows one, and gives it back afterwards; a process that was killed, died or served its share
+ * is stopped and replaced at once by a new one, which loads its parsers while it waits in the pool, so
+ * ordinary mail never waits for a JVM to start.
  *
  * <p>Thread-safe.
  */
@@ -36,12 +37,18 @@ final class ParserPool implements AutoCloseable {
     private final Set<ParserProcess> all = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    ParserPool(Launcher launcher, int size, int recycleAfter) throws IOException {
+    ParserPool(Launcher launcher, int size, int recycleAfter) {
         this.launcher = launcher;
         this.size = size;
         this.recycleAfter = recycleAfter;
-        for (int i = 0; i < size; i++) {
-            add();
+    }
+
+    /** Starts processes until the pool is full; they warm up in the background. */
+    synchronized void fill() {
+        while (!closed && all.size() < size) {
+            if (!refill()) {
+                return;
+            }
         }
     }
 
@@ -51,7 +58,7 @@ final class ParserPool implements AutoCloseable {
             return null;
         }
         if (all.size() < size) {
-            refill();
+            fill();
         }
         return idle.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -74,16 +81,19 @@ final class ParserPool implements AutoCloseable {
         refill();
     }
 
-    private synchronized void refill() {
+    /** @return false when a process could not be started */
+    private synchronized boolean refill() {
         if (closed || all.size() >= size) {
-            return;
+            return true;
         }
         try {
             add();
+            return true;
         } catch (IOException e) {
             // the pool is one short; the next borrow tries again. Messages still get an answer (a timeout
             // problem) when no process is left.
             LOG.error("could not start a parser process: {}", e.toString());
+            return false;
         }
     }
 
@@ -101,9 +111,11 @@ final class ParserPool implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        for (ParserProcess process : List.copyOf(all)) {
+        List<ParserProcess> processes = List.copyOf(all);
+        processes.forEach(ParserProcess::endInput);
+        for (ParserProcess process : processes) {
             process.stop(true);
             all.remove(process);
         }

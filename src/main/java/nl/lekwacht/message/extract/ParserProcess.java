@@ -196,26 +196,33 @@ final class ParserProcess {
         process.destroyForcibly();
     }
 
-    /** Ends the process and waits until it is gone, then removes its temporary files. */
-    void stop(boolean gently) {
-        if (gently && !killed) {
-            try {
-                toChild.close(); // end of stdin: the child leaves its loop and exits
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (IOException e) {
-                process.destroyForcibly();
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            process.destroyForcibly();
-        }
+    /** Closes the process's input: an idle process then ends by itself. */
+    void endInput() {
         try {
+            toChild.close();
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    /**
+     * Ends the process and waits until it is gone, then removes its temporary files. Gently means: let
+     * it end at the end of its input (or on a termination signal while it is still warming up) before
+     * it is killed.
+     */
+    void stop(boolean gently) {
+        try {
+            if (gently && !killed) {
+                endInput();
+                if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                    process.destroy();
+                    process.waitFor(2, TimeUnit.SECONDS);
+                }
+            }
+            process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         deleteTree(tempDir);

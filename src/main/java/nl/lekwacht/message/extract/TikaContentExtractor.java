@@ -1,7 +1,6 @@
 package nl.lekwacht.message.extract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -29,14 +28,15 @@ public final class TikaContentExtractor implements ContentExtractor {
     private final ParserPool pool;
     private final ScheduledExecutorService watchdog;
 
-    /** Starts the pool's processes; they load their parsers in the background. */
+    /**
+     * Makes the pool; with {@code prestart} its processes start now and load their parsers in the
+     * background, otherwise at the first message with an attachment.
+     */
     public TikaContentExtractor(ExtractionSettings settings) {
         this.settings = settings;
-        try {
-            this.pool = new ParserPool(() -> ParserProcess.start(settings), settings.poolSize(),
-                    settings.recycleAfter());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start parser processes", e);
+        this.pool = new ParserPool(() -> ParserProcess.start(settings), settings.poolSize(), settings.recycleAfter());
+        if (settings.prestart()) {
+            pool.fill();
         }
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "extraction-watchdog");
@@ -92,6 +92,11 @@ public final class TikaContentExtractor implements ContentExtractor {
         List<ExtractionProblem> problems = new ArrayList<>();
         attachments.forEach(a -> problems.add(new ExtractionProblem(a.where(), Reason.TIMEOUT, why)));
         return new ParserProcess.Result(List.of(), problems);
+    }
+
+    /** Starts the parser processes now if they are not running yet, so the next message finds them warm. */
+    public void prestart() {
+        pool.fill();
     }
 
     /** Process ids of the pool's parser processes (for tests and diagnostics). */

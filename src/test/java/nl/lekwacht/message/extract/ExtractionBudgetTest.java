@@ -47,7 +47,8 @@ class ExtractionBudgetTest {
 
     @BeforeAll
     static void startPool() {
-        extractor = new TikaContentExtractor(ExtractionSettings.defaults().withTimeout(Duration.ofSeconds(1)));
+        extractor = new TikaContentExtractor(ExtractionSettings.defaults().withTimeout(Duration.ofSeconds(1))
+                .withPrestart(true));
     }
 
     @AfterAll
@@ -142,7 +143,7 @@ class ExtractionBudgetTest {
     void reportsAttachmentOverTheSizeLimitWithoutParsingIt() throws IOException {
         ExtractionSettings d = ExtractionSettings.defaults();
         ExtractionSettings small = new ExtractionSettings(64 * 1024, 2000, d.maxDepth(), d.maxCompressionRatio(),
-                d.maxUnpackedSize(), Duration.ofSeconds(20), 1, d.childHeap(), d.queueWait(), d.recycleAfter());
+                d.maxUnpackedSize(), Duration.ofSeconds(20), 1, d.childHeap(), d.queueWait(), d.recycleAfter(), false);
         Path big = temp.resolve("groot.csv");
         StringBuilder csv = new StringBuilder("Naam;Nummer\n");
         for (int i = 0; csv.length() < 100 * 1024; i++) {

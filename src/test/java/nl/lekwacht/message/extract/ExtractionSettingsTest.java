@@ -39,13 +39,14 @@ class ExtractionSettingsTest {
                     child-heap: 128MB
                     queue-wait: 5s
                     recycle-after: 100
+                    prestart: true
                 """, Map.of());
 
         ExtractionSettings settings = ExtractionSettings.from(root.child("detectors").child("extraction"));
 
         assertThat(root.problems().all()).isEmpty();
         assertThat(settings).isEqualTo(new ExtractionSettings(20 * MB, 5 * MB, 3, 50, 64 * MB, Duration.ofSeconds(1),
-                4, 128 * MB, Duration.ofSeconds(5), 100));
+                4, 128 * MB, Duration.ofSeconds(5), 100, true));
     }
 
     @Test

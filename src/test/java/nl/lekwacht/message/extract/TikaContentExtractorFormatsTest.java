@@ -33,7 +33,7 @@ class TikaContentExtractorFormatsTest {
 
     @BeforeAll
     static void startPool() {
-        extractor = new TikaContentExtractor(ExtractionSettings.defaults());
+        extractor = new TikaContentExtractor(ExtractionSettings.defaults().withPrestart(true));
     }
 
     @AfterAll
@@ -192,6 +192,17 @@ class TikaContentExtractorFormatsTest {
         }
 
         assertThat(extractor.processIds()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void startsNoParserProcessUntilAMessageHasAnAttachment() {
+        try (TikaContentExtractor lazy = new TikaContentExtractor(ExtractionSettings.defaults())) {
+            lazy.extract(with());
+            assertThat(lazy.processIds()).isEmpty();
+
+            assertThat(textAt(lazy.extract(with(fixture("document.odt"))), "attachment:document.odt")).contains(MARKER);
+            assertThat(lazy.processIds()).hasSize(2);
+        }
     }
 
     @Test
