@@ -25,6 +25,13 @@ public final class NextHop {
     private final SSLSocketFactory tlsSockets;
     private final RelayMetrics metrics;
     private final AtomicReference<Capabilities> lastSeen = new AtomicReference<>(Capabilities.UNKNOWN);
+    /** The socket the session's factory made last on this thread; taken right after connecting. */
+    private final ThreadLocal<Socket> lastSocket = new ThreadLocal<>();
+    /**
+     * One mail session for every connection: building a session scans the class path for mail
+     * providers, which cost more CPU per message than anything else in this package.
+     */
+    private final Session session;
 
     /** Extensions of the next hop that matter for what we may advertise. */
     public record Capabilities(boolean eightBitMime, boolean smtpUtf8, boolean size) {
@@ -38,6 +45,7 @@ public final class NextHop {
         this.config = config;
         this.tlsSockets = tlsSockets;
         this.metrics = metrics;
+        this.session = Session.getInstance(properties(), authenticator());
     }
 
     /** @throws NextHopUnavailableException when the next hop cannot be reached or refuses us */
@@ -49,14 +57,13 @@ public final class NextHop {
 
     /** Opens a connection without counting it as one for mail (probes, readiness checks). */
     private NextHopConnection open() throws NextHopUnavailableException {
-        AtomicReference<Socket> socket = new AtomicReference<>();
-        Session session = Session.getInstance(properties(socket), authenticator());
         StreamingTransport transport = new StreamingTransport(session);
         try {
             transport.connect(config.host(), config.port(),
                     config.auth().map(DownstreamConfig.Credentials::username).orElse(null),
                     config.auth().map(DownstreamConfig.Credentials::password).orElse(null));
         } catch (MessagingException | RuntimeException e) {
+            lastSocket.remove();
             try {
                 transport.close();
             } catch (MessagingException ignored) {
@@ -68,7 +75,9 @@ public final class NextHop {
         }
         lastSeen.set(new Capabilities(transport.supportsExtension("8BITMIME"),
                 transport.supportsExtension("SMTPUTF8"), transport.supportsExtension("SIZE")));
-        return new NextHopConnection(transport, socket::get, config.commandTimeout(), config.dataTimeout());
+        Socket socket = lastSocket.get();
+        lastSocket.remove();
+        return new NextHopConnection(transport, () -> socket, config.commandTimeout(), config.dataTimeout());
     }
 
     /** What the next hop offered on the last successful connection (optimistic before the first). */
@@ -90,7 +99,7 @@ public final class NextHop {
         return config.host() + ":" + config.port();
     }
 
-    private Properties properties(AtomicReference<Socket> socket) {
+    private Properties properties() {
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", config.host());
         p.setProperty("mail.smtp.port", Integer.toString(config.port()));
@@ -98,7 +107,7 @@ public final class NextHop {
         p.setProperty("mail.smtp.connectiontimeout", Long.toString(config.connectTimeout().toMillis()));
         p.setProperty("mail.smtp.timeout", Long.toString(config.commandTimeout().toMillis()));
         p.setProperty("mail.mime.allowutf8", "true");
-        p.put("mail.smtp.socketFactory", new RecordingSocketFactory(socket));
+        p.put("mail.smtp.socketFactory", new RecordingSocketFactory(lastSocket));
         p.setProperty("mail.smtp.socketFactory.fallback", "false");
         p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
         p.setProperty("mail.smtp.auth", Boolean.toString(config.auth().isPresent()));
@@ -135,11 +144,14 @@ public final class NextHop {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Hands out plain sockets and keeps the last one, so the data timeout can be set on it. */
+    /**
+     * Hands out plain sockets and keeps the last one per thread (connecting happens on the caller's
+     * thread), so the data timeout can be set on it.
+     */
     private static final class RecordingSocketFactory extends SocketFactory {
-        private final AtomicReference<Socket> socket;
+        private final ThreadLocal<Socket> socket;
 
-        RecordingSocketFactory(AtomicReference<Socket> socket) {
+        RecordingSocketFactory(ThreadLocal<Socket> socket) {
             this.socket = socket;
         }
 
