@@ -1,0 +1,145 @@
+package nl.lekwacht;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.config.RegisterConfig;
+import nl.lekwacht.register.DeliveredMail;
+import nl.lekwacht.register.Facts;
+import nl.lekwacht.register.FormDerivation;
+import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.OverrideIncidents;
+import nl.lekwacht.register.ReportNoticeMailer;
+import nl.lekwacht.register.SeverityEstimate;
+import nl.lekwacht.register.Workflow;
+import nl.lekwacht.smtp.DeliveryObserver;
+import nl.lekwacht.store.Database;
+import nl.lekwacht.store.auth.JdbcAccounts;
+import nl.lekwacht.store.auth.JdbcSessionStore;
+import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.register.JdbcIncidentStore;
+import nl.lekwacht.web.ClientAddress;
+import nl.lekwacht.web.NetworkGuard;
+import nl.lekwacht.web.Pages;
+import nl.lekwacht.web.Texts;
+import nl.lekwacht.web.WebModule;
+import nl.lekwacht.web.auth.ConfigAccounts;
+import nl.lekwacht.web.auth.JteLoginPage;
+import nl.lekwacht.web.auth.LoginService;
+import nl.lekwacht.web.auth.Tokens;
+import nl.lekwacht.web.auth.WebAuth;
+import nl.lekwacht.web.register.IncidentApi;
+import nl.lekwacht.web.register.RegisterPages;
+import nl.lekwacht.web.register.ReportPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the web login and the breach register for {@link Gateway}: the auth module every protected
+ * route relies on, the register with its store, the override listener the hold side calls, the
+ * delivery observer and the register's pages and API. Also runs the hourly sweep (expired sessions,
+ * old login failures, retention). Part of the wiring, so it sees every package.
+ */
+final class RegisterWiring implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RegisterWiring.class);
+
+    final WebAuth auth;
+    final IncidentRegister register;
+    final OverrideIncidents overrides;
+    private final LoginService logins;
+    private final JdbcIncidentStore store;
+    private final LekwachtConfig config;
+    private final Pages pages;
+    private final Facts facts;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ThreadPoolExecutor noticeSender = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(10_000), r -> daemon(r, "lekwacht-register-notices"));
+    private final ScheduledExecutorService sweeper = new ScheduledThreadPoolExecutor(1,
+            r -> daemon(r, "lekwacht-register-sweep"));
+
+    RegisterWiring(LekwachtConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.pages = new Pages();
+        var web = config.web();
+        ClientAddress clientAddress = new ClientAddress(web.trustedProxies());
+        Tokens tokens = new Tokens(random);
+        this.logins = new LoginService(new ConfigAccounts(web.users()).orElse(new JdbcAccounts(database.dataSource())),
+                web.apiTokens(), new JdbcSessionStore(database.dataSource()),
+                new JdbcThrottleStore(database.dataSource()), tokens, clock, LoginService.Limits.defaults());
+        this.auth = new WebAuth(logins, new NetworkGuard(web.adminNetworks(), clientAddress), clientAddress,
+                secure(config), new JteLoginPage(pages, web.language()), tokens);
+        this.store = new JdbcIncidentStore(database.dataSource());
+        SeverityEstimate severity = new SeverityEstimate();
+        this.register = new IncidentRegister(store, new FormDerivation(config.organisation(),
+                config.register().deadlineHours(), severity), severity, new Workflow(), clock);
+        this.facts = new Facts(config.organisation());
+        this.overrides = new OverrideIncidents(register, facts);
+    }
+
+    /** The observer that opens incidents for delivered mail and mails report links with {@code sender}. */
+    DeliveryObserver deliveries(ReportNoticeMailer.Sender sender) {
+        RegisterConfig settings = config.register();
+        ReportNoticeMailer notices = new ReportNoticeMailer(register, sender,
+                Texts.load(config.web().language(), "nl/lekwacht/web/register/messages"),
+                new ReportNoticeMailer.Settings(config.hold().notifyFrom(), config.web().publicUrl(),
+                        settings.notificationRetention()), config.organisation()::isInternal, random, noticeSender);
+        return new DeliveredMail(register, facts, notices);
+    }
+
+    /** Login, the register's pages, its API and the senders' report pages. */
+    List<WebModule> modules() {
+        ZoneId zone = config.hold().timeZone();
+        String language = config.web().language();
+        return List.of(auth, new RegisterPages(register, pages, language, zone), new IncidentApi(register, language),
+                new ReportPages(register, pages, language, random, secure(config)));
+    }
+
+    /** Starts the hourly sweep. */
+    void start() {
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 60, TimeUnit.MINUTES);
+    }
+
+    void sweep() {
+        try {
+            logins.sweep();
+            Instant now = clock.instant();
+            RegisterConfig settings = config.register();
+            int stripped = store.stripFinishedBefore(now.minus(settings.retention()));
+            int audit = store.deleteAuditBefore(now.minus(settings.auditRetention()));
+            int links = store.deleteReportLinksBefore(now);
+            if (stripped + audit + links > 0) {
+                log.info("register retention: {} incidents stripped of message metadata, {} audit entries and {} "
+                        + "report links deleted", stripped, audit, links);
+            }
+        } catch (RuntimeException e) {
+            log.warn("register sweep failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        noticeSender.shutdown();
+    }
+
+    private static boolean secure(LekwachtConfig config) {
+        return config.web().publicUrl().startsWith("https://");
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

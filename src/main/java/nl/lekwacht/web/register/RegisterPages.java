@@ -1,0 +1,182 @@
+package nl.lekwacht.web.register;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.lekwacht.register.Field;
+import nl.lekwacht.register.Incident;
+import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.Status;
+import nl.lekwacht.register.WorkflowException;
+import nl.lekwacht.web.Pages;
+import nl.lekwacht.web.WebModule;
+import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.web.auth.WebAuth;
+
+/**
+ * The privacy officer's pages: the incident list by deadline, detail and edit, status moves, the
+ * AP-form view, manual incidents and the CSV/JSON export. Every route needs the privacy-officer role
+ * (and so a login on the admin networks); every form carries the session's CSRF token.
+ */
+public final class RegisterPages implements WebModule {
+
+    private final IncidentRegister register;
+    private final Pages pages;
+    private final Language language;
+    private final ZoneId zone;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RegisterPages(IncidentRegister register, Pages pages, String defaultLanguage, ZoneId zone) {
+        this.register = register;
+        this.pages = pages;
+        this.language = new Language(defaultLanguage);
+        this.zone = zone;
+    }
+
+    @Override
+    public void install(JavalinConfig config) {
+        config.routes.get("/register", this::list, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/new", ctx -> send(ctx, 200, "register/new.jte", Map.of()), Role.PRIVACY_OFFICER);
+        config.routes.post("/register", this::create, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/export.csv", this::csv, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/export.json", this::exportJson, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/{id}", ctx -> detail(ctx, 200, List.of()), Role.PRIVACY_OFFICER);
+        config.routes.post("/register/{id}", this::edit, Role.PRIVACY_OFFICER);
+        config.routes.post("/register/{id}/status", this::move, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/{id}/ap", ctx -> send(ctx, 200, "register/ap.jte",
+                Map.of("incident", incident(ctx))), Role.PRIVACY_OFFICER);
+    }
+
+    private void list(Context ctx) {
+        String filter = Optional.ofNullable(ctx.queryParam("status")).orElse("");
+        Optional<Status> status = parseStatus(filter);
+        send(ctx, 200, "register/list.jte", Map.of("incidents", register.list(status),
+                "filter", status.map(Enum::name).orElse("")));
+    }
+
+    private void detail(Context ctx, int code, List<String> problems) {
+        Incident incident = incident(ctx);
+        String notice = ctx.queryParam("saved") != null ? "register.detail.saved"
+                : ctx.queryParam("moved") != null ? "register.detail.moved" : "";
+        Map<String, Object> params = new HashMap<>();
+        params.put("incident", incident);
+        params.put("assessment", register.assess(incident));
+        params.put("audit", register.audit(incident.id()));
+        params.put("moves", register.nextStatuses(incident));
+        params.put("problems", problems);
+        params.put("notice", notice);
+        send(ctx, code, "register/detail.jte", params);
+    }
+
+    private void create(Context ctx) {
+        Incident created = register.openManual(answers(ctx), WebAuth.principal(ctx).name());
+        ctx.redirect("/register/" + created.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void edit(Context ctx) {
+        Incident incident = incident(ctx);
+        Set<Field> confirmed = EnumSet.noneOf(Field.class);
+        ctx.formParams("confirm").forEach(k -> Field.byKey(k).ifPresent(confirmed::add));
+        register.edit(incident.id(), answers(ctx), confirmed, WebAuth.principal(ctx).name());
+        ctx.redirect("/register/" + incident.id() + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void move(Context ctx) {
+        Incident incident = incident(ctx);
+        Status to = parseStatus(Optional.ofNullable(ctx.formParam("status")).orElse(""))
+                .orElseThrow(() -> new BadRequestResponse("unknown status"));
+        try {
+            register.move(incident.id(), to, ctx.formParam("reason"), WebAuth.principal(ctx).name());
+            ctx.redirect("/register/" + incident.id() + "?moved=1", HttpStatus.SEE_OTHER);
+        } catch (WorkflowException e) {
+            detail(ctx, 409, e.problems());
+        }
+    }
+
+    private void csv(Context ctx) {
+        byte[] csv = new CsvExport().export(register.list(Optional.empty()), register::assess);
+        ctx.header("Content-Disposition", "attachment; filename=\"datalekkenregister.csv\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/csv; charset=utf-8").result(csv);
+    }
+
+    private void exportJson(Context ctx) throws Exception {
+        IncidentJson shape = new IncidentJson(language.of(ctx));
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("exportedAt", register.now().toString());
+        export.put("incidents", register.list(Optional.empty()).stream()
+                .map(i -> shape.of(i, register.assess(i), register.audit(i.id()), register.now())).toList());
+        ctx.header("Content-Disposition", "attachment; filename=\"datalekkenregister.json\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(export));
+    }
+
+    /** The answers a form posted: every non-computed field present in it, times read in the local zone. */
+    private Map<Field, String> answers(Context ctx) {
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        for (Field field : Field.values()) {
+            if (field.computed()) {
+                continue;
+            }
+            switch (field.type()) {
+                case MULTI -> values.put(field, String.join(",", ctx.formParams(field.key()).stream()
+                        .filter(field.choices()::contains).toList()));
+                case CHOICE -> Optional.ofNullable(ctx.formParam(field.key()))
+                        .filter(v -> v.isEmpty() || field.choices().contains(v))
+                        .ifPresent(v -> values.put(field, v));
+                case INSTANT -> Optional.ofNullable(ctx.formParam(field.key())).ifPresent(v -> {
+                    try {
+                        values.put(field, Display.fromInput(v, zone));
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequestResponse(e.getMessage());
+                    }
+                });
+                case NUMBER -> Optional.ofNullable(ctx.formParam(field.key())).ifPresent(v -> {
+                    if (!v.isBlank() && !v.strip().matches("\\d{1,9}")) {
+                        throw new BadRequestResponse(field.key() + ": not a whole number");
+                    }
+                    values.put(field, v.strip());
+                });
+                default -> Optional.ofNullable(ctx.formParam(field.key())).ifPresent(v -> values.put(field, v));
+            }
+        }
+        return values;
+    }
+
+    private Incident incident(Context ctx) {
+        try {
+            return register.find(Long.parseLong(ctx.pathParam("id")))
+                    .orElseThrow(() -> new NotFoundResponse("no such incident"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no such incident");
+        }
+    }
+
+    private void send(Context ctx, int status, String template, Map<String, Object> parameters) {
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("d", new Display(language.of(ctx), zone, register.now()));
+        all.put("csrf", WebAuth.csrfToken(ctx));
+        pages.send(ctx, status, template, all);
+    }
+
+    static Optional<Status> parseStatus(String name) {
+        try {
+            return name.isBlank() ? Optional.empty() : Optional.of(Status.valueOf(name.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package nl.lekwacht.web.register;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.lekwacht.register.Incident;
+import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.IncidentStore.ReportLink;
+import nl.lekwacht.web.Pages;
+import nl.lekwacht.web.Texts;
+import nl.lekwacht.web.WebModule;
+
+/**
+ * {@code GET/POST /r/{token}}: the sender of a delivered message with findings reports that it went
+ * wrong, which opens or completes its incident. The link may face the internet: GET changes nothing,
+ * the form carries a token that must match a SameSite=Strict cookie set with the page.
+ */
+public final class ReportPages implements WebModule {
+
+    private static final String COOKIE = "lekwacht_report";
+
+    private final IncidentRegister register;
+    private final Pages pages;
+    private final Language language;
+    private final SecureRandom random;
+    private final boolean secureCookies;
+
+    public ReportPages(IncidentRegister register, Pages pages, String defaultLanguage, SecureRandom random,
+                       boolean secureCookies) {
+        this.register = register;
+        this.pages = pages;
+        this.language = new Language(defaultLanguage);
+        this.random = random;
+        this.secureCookies = secureCookies;
+    }
+
+    @Override
+    public void install(JavalinConfig config) {
+        config.routes.get("/r/{token}", this::show);
+        config.routes.post("/r/{token}", this::report);
+    }
+
+    private void show(Context ctx) {
+        Texts t = language.of(ctx);
+        Optional<ReportLink> link = register.reportLink(ctx.pathParam("token"));
+        if (link.isEmpty()) {
+            pages.message(ctx, 404, t, t.get("report.invalid.title"), t.get("report.invalid"));
+            return;
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + csrf + "; Path=/r/; HttpOnly; SameSite=Strict"
+                + (secureCookies ? "; Secure" : ""));
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", t);
+        params.put("message", link.get().facts());
+        params.put("csrf", csrf);
+        pages.send(ctx, 200, "register/report.jte", params);
+    }
+
+    private void report(Context ctx) {
+        Texts t = language.of(ctx);
+        String expected = ctx.cookie(COOKIE);
+        String sent = ctx.formParam("csrf");
+        if (expected == null || sent == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
+            throw new ForbiddenResponse("Missing or wrong CSRF token; reload the page");
+        }
+        Optional<ReportLink> link = register.reportLink(ctx.pathParam("token"));
+        if (link.isEmpty()) {
+            pages.message(ctx, 404, t, t.get("report.invalid.title"), t.get("report.invalid"));
+            return;
+        }
+        String statement = Optional.ofNullable(ctx.formParam("statement")).orElse("");
+        if (statement.length() > 10_000) {
+            statement = statement.substring(0, 10_000);
+        }
+        Incident incident = register.report(link.get(), statement, link.get().facts().sender());
+        pages.message(ctx, 200, t, t.get("report.title"), t.format("report.done", incident.reference()));
+    }
+}
