@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>Model: {@value #SENDERS} staff at {@code gemeente.example}, partner organisations with their own
  * address format, residents at consumer mail providers. Each sender has a pool of contacts mailed
- * with Zipf-like frequencies, project groups mailed together, and takes on new contacts over time
+ * with Zipf-like frequencies, project groups mailed together, two-party mail (a resident with the
+ * professional on their case, or two professionals), and takes on new contacts over time
  * (brand new people, or people colleagues already mail). Mail is generated per working day for
  * {@code months} months; the first {@code warmUpMonths} stand for the sent mail imported at
  * installation and are learned but not scored. Into the scored months, slips are injected: a known
@@ -121,6 +122,8 @@ final class SyntheticOrganisation {
         final Map<String, Integer> sent = new HashMap<>();
         /** Per resident address, the other addresses it stood with in To/Cc of this sender's mail. */
         final Map<String, Set<String>> shownWith = new HashMap<>();
+        /** Per resident address, the professional copied when the sender writes to them and a partner. */
+        final Map<String, Address> caseworker = new HashMap<>();
 
         Sender(int i) {
             this.address = (FIRST[random.nextInt(FIRST.length)].charAt(0) + "." + squash(LAST[random.nextInt(LAST.length)])
@@ -146,6 +149,35 @@ final class SyntheticOrganisation {
             pool.add(a);
             // Zipf-like: the k-th contact is mailed about 1/k as often as the first; newcomers start low
             weights.add(Math.max(1, 1000 / (pool.size() + random.nextInt(10))));
+        }
+
+        /**
+         * Who is copied on a two-party message to {@code a}: for a resident always the same professional
+         * from the sender's contacts (the partner organisation on their case), for a professional another
+         * professional. Null when the sender has no suitable contact.
+         */
+        Address companion(Address a) {
+            if (isResident(a)) {
+                Address partner = caseworker.get(a.address());
+                if (partner == null) {
+                    partner = pickProfessional(a);
+                    if (partner != null) {
+                        caseworker.put(a.address(), partner);
+                    }
+                }
+                return partner;
+            }
+            return pickProfessional(a);
+        }
+
+        private Address pickProfessional(Address except) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                Address b = pick();
+                if (!isResident(b) && !b.address().equals(except.address())) {
+                    return b;
+                }
+            }
+            return null;
         }
 
         Address pick() {
@@ -207,10 +239,11 @@ final class SyntheticOrganisation {
                 bcc.add(random.nextDouble() < 0.5 ? s.pick() : newContact(true));
             }
         } else if (kind < 0.13) {
+            // Two parties who belong together: a resident and the professional on their case, or two professionals.
             Address a = s.pick();
-            Address b = s.pick();
+            Address b = s.companion(a);
             to.add(a);
-            if (!b.address().equals(a.address())) {
+            if (b != null) {
                 cc.add(b);
             }
         } else {
