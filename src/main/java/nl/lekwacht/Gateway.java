@@ -19,6 +19,7 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.SmtpConfig;
 import nl.lekwacht.history.HistoryService;
 import nl.lekwacht.history.HistoryView;
+import nl.lekwacht.hold.OverrideListener;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.MessageParser;
@@ -36,6 +37,7 @@ import nl.lekwacht.store.history.JdbcHistoryStore;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.HealthRoutes;
 import nl.lekwacht.web.NetworkGuard;
+import nl.lekwacht.web.StaticAssets;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.WebServer;
 import org.slf4j.Logger;
@@ -57,15 +59,17 @@ public final class Gateway implements AutoCloseable {
     private final WebServer web;
     private final NextHop nextHop;
     private final RelayMetrics metrics;
+    private final HoldWiring holds;
 
     private Gateway(Database database, ContentExtractor extractor, RelayServer relay, WebServer web,
-                    NextHop nextHop, RelayMetrics metrics) {
+                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds) {
         this.database = database;
         this.extractor = extractor;
         this.relay = relay;
         this.web = web;
         this.nextHop = nextHop;
         this.metrics = metrics;
+        this.holds = holds;
     }
 
     /**
@@ -94,13 +98,14 @@ public final class Gateway implements AutoCloseable {
         Database database = Database.open(config.store());
         ContentExtractor extractor = null;
         RelayServer relay = null;
+        HoldWiring holds = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RelayMetrics metrics = new RelayMetrics(registry);
             extractor = Detectors.extractor(config);
             HistoryService history = new HistoryService(new JdbcHistoryStore(database.dataSource()), config.history(),
                     config.organisation(), clock, time.ticker(), time.refresher());
-            Screening screening = screening(config, extractor, history, false);
+            Screening screening = screening(config, extractor, history, true);
             SSLSocketFactory nextHopTls = TlsContexts.client(
                     config.downstream().truststore().map(Path::of).orElse(null),
                     config.downstream().truststorePassword());
@@ -108,9 +113,9 @@ public final class Gateway implements AutoCloseable {
             SpoolDirectory spool = new SpoolDirectory(config.smtp().spoolDirectory(),
                     config.smtp().spoolMemoryThreshold());
             spool.sweep();
-            HoldDesk holdDesk = (screened, raw) -> {
-                throw new IOException("holding is not available in this build");
-            };
+            holds = HoldWiring.build(config, database, registry, nextHop, nextHopTls, metrics, clock,
+                    OverrideListener.NONE);
+            HoldDesk holdDesk = holds.service();
             List<DeliveryObserver> observers = new ArrayList<>();
             observers.add((screened, reply) -> history.learn(screened.message().envelope(),
                     screened.message().headers(), clock.instant()));
@@ -120,7 +125,7 @@ public final class Gateway implements AutoCloseable {
             NetworkGuard adminNetworks = new NetworkGuard(config.web().adminNetworks(), clientAddress);
             RelayServer relayRef = relay;
             List<WebModule> modules = List.of(new HealthRoutes(database::isReachable, nextHop::isReachable,
-                    relayRef::isDraining, registry, adminNetworks, clock));
+                    relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(), holds.pages());
             WebServer web = new WebServer(config.web(), modules);
             // learn what the next hop offers before the first client asks (EHLO advertises only that)
             Thread probe = new Thread(nextHop::isReachable, "lekwacht-nexthop-probe");
@@ -128,10 +133,14 @@ public final class Gateway implements AutoCloseable {
             probe.start();
             relay.start();
             web.start();
-            return new Gateway(database, extractor, relay, web, nextHop, metrics);
+            holds.start();
+            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
+            }
+            if (holds != null) {
+                holds.close();
             }
             if (extractor != null) {
                 extractor.close();
@@ -196,6 +205,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         relay.close();
         web.close();
+        holds.close();
         extractor.close();
         database.close();
     }

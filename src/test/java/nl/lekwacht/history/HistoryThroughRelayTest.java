@@ -27,9 +27,14 @@ class HistoryThroughRelayTest {
 
     private static final String KNOWN = "jan.jansen@zorgpartner.nl";
     private static final String SLIP = "jan.jansen@zorgpartner.com";
-    /** Another slip: a flagged message still goes out (no hold here) and is learned, so each is used once. */
+    /** Another slip: a flagged message still goes out (monitored, not held) and is learned, so each is used once. */
     private static final String OTHER_SLIP = "jan.janssen@zorgpartner.nl";
-    private static final String HISTORY = "history:\n  learning-messages: 0\n  refresh: 60s\n";
+    /**
+     * Misdirected recipients are monitored rather than held here: this test is about what the history
+     * learns, so a flagged message must go out and show its codes in the trace header.
+     */
+    private static final String HISTORY = "history:\n  learning-messages: 0\n  refresh: 60s\n"
+            + "policy:\n  MISDIRECTED_RECIPIENT: monitor\n";
 
     @TempDir
     Path data;

@@ -1,0 +1,249 @@
+package nl.lekwacht.hold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.Messages;
+import nl.lekwacht.support.SmtpTestClient;
+
+/** Helpers for hold tests: synthetic BSNs, sending through the relay, following the link with a real HTTP client. */
+final class HoldFixture {
+
+    static final String SENDER = "alice@gemeente.example";
+    static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    static final String SECRET = "a-link-secret-shared-by-every-instance-0123456789";
+    static final String HOLD_YAML = "hold:\n  encryption-key: \"" + KEY + "\"\n  link-secret: \"" + SECRET + "\"\n"
+            + "  poll-interval: 200ms\n  delivery-retry: 1s\n  notify-from: lekwacht@gemeente.example\n";
+    private static final Pattern LINK = Pattern.compile("(https?://[^\\s\"<>]+)/h/([A-Za-z0-9_-]{43})");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HoldFixture() {
+    }
+
+    static HoldFixture create() {
+        return new HoldFixture();
+    }
+
+    /** A valid synthetic BSN (11-proef), different for each seed. */
+    static String bsn(long seed) {
+        Random random = new Random(seed);
+        while (true) {
+            int[] d = new int[9];
+            d[0] = 1 + random.nextInt(9);
+            for (int i = 1; i < 8; i++) {
+                d[i] = random.nextInt(10);
+            }
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (9 - i) * d[i];
+            }
+            int last = sum % 11;
+            if (last <= 9) {
+                d[8] = last;
+                StringBuilder out = new StringBuilder();
+                for (int x : d) {
+                    out.append(x);
+                }
+                return out.toString();
+            }
+        }
+    }
+
+    /** A message with a BSN in its text, from Alice to {@code to} (all in To). */
+    static String bsnMessage(String subject, List<String> to, long seed) {
+        return "From: Alice <" + SENDER + ">\r\n"
+                + "To: " + to.stream().map(a -> "<" + a + ">").collect(Collectors.joining(", ")) + "\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Message-ID: <" + subject.hashCode() + "." + seed + "@gemeente.example>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "\r\n"
+                + "Beste,\r\n\r\nHierbij de gegevens van de aanvrager, BSN " + bsn(seed) + ".\r\n"
+                + ".Een regel die met een punt begint.\r\n\r\nGroet, Alice\r\n";
+    }
+
+    /** Sends {@code message} through the relay; returns the final reply. */
+    static String send(int port, String from, List<String> recipients, String message) throws IOException {
+        try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", port)) {
+            client.reply();
+            client.command("EHLO client.test");
+            assertThat(client.command("MAIL FROM:<" + from + ">")).startsWith("250");
+            for (String r : recipients) {
+                assertThat(client.command("RCPT TO:<" + r + ">")).startsWith("250");
+            }
+            assertThat(client.command("DATA")).startsWith("354");
+            client.send(Messages.dataOf(message));
+            String reply = client.reply();
+            client.command("QUIT");
+            return reply;
+        }
+    }
+
+    static String heldReference(String reply) {
+        Matcher m = Pattern.compile("^250 2\\.6\\.0 Held for sender confirmation \\(ref ([A-Z0-9]+)\\)").matcher(reply);
+        assertThat(m.find()).as("held reply: " + reply).isTrue();
+        return m.group(1);
+    }
+
+    /** Waits (at most a minute: a hang detector, not a timing assertion) until {@code condition} holds. */
+    static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** Messages the next hop got for {@code recipient}. */
+    static List<CapturingNextHop.Received> to(CapturingNextHop nextHop, String recipient) {
+        return nextHop.received().stream().filter(r -> r.recipients().contains(recipient)).toList();
+    }
+
+    static String text(CapturingNextHop.Received received) {
+        return new String(received.data(), StandardCharsets.UTF_8);
+    }
+
+    /** Waits for the notification about a hold to reach {@code recipient} and returns the link in it. */
+    static Link awaitNotification(CapturingNextHop nextHop, String recipient, String reference) {
+        AtomicReference<Link> link = new AtomicReference<>();
+        await("notification to " + recipient, () -> {
+            for (CapturingNextHop.Received r : to(nextHop, recipient)) {
+                String text = decoded(r);
+                if (text.contains(reference)) {
+                    Matcher m = LINK.matcher(text);
+                    if (m.find()) {
+                        link.set(new Link(m.group(1), m.group(2), r));
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return link.get();
+    }
+
+    /** The message's text parts decoded (the notification is quoted-printable or base64). */
+    static String decoded(CapturingNextHop.Received r) {
+        try {
+            jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(r.data()));
+            StringBuilder out = new StringBuilder(m.getSubject() == null ? "" : m.getSubject()).append('\n');
+            collect(m, out);
+            return out.toString();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void collect(jakarta.mail.Part part, StringBuilder out) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            out.append(s).append('\n');
+        } else if (content instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                collect(mp.getBodyPart(i), out);
+            }
+        } else if (content instanceof java.io.InputStream in) {
+            out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+        }
+    }
+
+    /** The link of a notification: the public base it was built on, and the token. */
+    record Link(String base, String token, CapturingNextHop.Received notification) {
+    }
+
+    HttpResponse<String> get(int webPort, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/h/" + token)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs the page, then posts the action with the page's CSRF token. */
+    HttpResponse<String> act(int webPort, String token, String action, String reason, String... recipients)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = get(webPort, token);
+        return post(webPort, token, csrf(page.body()), action, reason, recipients);
+    }
+
+    HttpResponse<String> post(int webPort, String token, String csrf, String action, String reason,
+                              String... recipients) throws IOException, InterruptedException {
+        List<String> fields = new ArrayList<>();
+        if (csrf != null) {
+            fields.add("csrf=" + enc(csrf));
+        }
+        fields.add("action=" + enc(action));
+        if (reason != null) {
+            fields.add("reason=" + enc(reason));
+        }
+        for (String r : recipients) {
+            fields.add("recipient=" + enc(r));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/h/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("page has a CSRF field").isTrue();
+        return m.group(1).replace("&#61;", "=");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        void advance(Duration duration) {
+            now.updateAndGet(t -> t.plus(duration));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
