@@ -19,7 +19,6 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.SmtpConfig;
 import nl.lekwacht.history.HistoryService;
 import nl.lekwacht.history.HistoryView;
-import nl.lekwacht.hold.OverrideListener;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.MessageParser;
@@ -60,9 +59,10 @@ public final class Gateway implements AutoCloseable {
     private final NextHop nextHop;
     private final RelayMetrics metrics;
     private final HoldWiring holds;
+    private final RegisterWiring register;
 
     private Gateway(Database database, ContentExtractor extractor, RelayServer relay, WebServer web,
-                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds) {
+                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds, RegisterWiring register) {
         this.database = database;
         this.extractor = extractor;
         this.relay = relay;
@@ -70,6 +70,7 @@ public final class Gateway implements AutoCloseable {
         this.nextHop = nextHop;
         this.metrics = metrics;
         this.holds = holds;
+        this.register = register;
     }
 
     /**
@@ -99,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         ContentExtractor extractor = null;
         RelayServer relay = null;
         HoldWiring holds = null;
+        RegisterWiring register = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RelayMetrics metrics = new RelayMetrics(registry);
@@ -113,19 +115,23 @@ public final class Gateway implements AutoCloseable {
             SpoolDirectory spool = new SpoolDirectory(config.smtp().spoolDirectory(),
                     config.smtp().spoolMemoryThreshold());
             spool.sweep();
+            register = new RegisterWiring(config, database, clock);
             holds = HoldWiring.build(config, database, registry, nextHop, nextHopTls, metrics, clock,
-                    OverrideListener.NONE);
+                    register.overrides);
             HoldDesk holdDesk = holds.service();
             List<DeliveryObserver> observers = new ArrayList<>();
             observers.add((screened, reply) -> history.learn(screened.message().envelope(),
                     screened.message().headers(), clock.instant()));
+            observers.add(register.deliveries(holds.mailer()));
             relay = new RelayServer(new RelayServer.Parts(config.smtp(), nextHop, screening, holdDesk, observers,
                     spool, metrics, serverTls(config.smtp()), clock));
             ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies());
             NetworkGuard adminNetworks = new NetworkGuard(config.web().adminNetworks(), clientAddress);
             RelayServer relayRef = relay;
-            List<WebModule> modules = List.of(new HealthRoutes(database::isReachable, nextHop::isReachable,
-                    relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(), holds.pages());
+            List<WebModule> modules = new ArrayList<>(List.of(new HealthRoutes(database::isReachable,
+                    nextHop::isReachable, relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(),
+                    holds.pages()));
+            modules.addAll(register.modules());
             WebServer web = new WebServer(config.web(), modules);
             // learn what the next hop offers before the first client asks (EHLO advertises only that)
             Thread probe = new Thread(nextHop::isReachable, "lekwacht-nexthop-probe");
@@ -134,13 +140,17 @@ public final class Gateway implements AutoCloseable {
             relay.start();
             web.start();
             holds.start();
-            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds);
+            register.start();
+            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds, register);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
             }
             if (holds != null) {
                 holds.close();
+            }
+            if (register != null) {
+                register.close();
             }
             if (extractor != null) {
                 extractor.close();
@@ -206,6 +216,7 @@ public final class Gateway implements AutoCloseable {
         relay.close();
         web.close();
         holds.close();
+        register.close();
         extractor.close();
         database.close();
     }

@@ -21,6 +21,7 @@ import nl.lekwacht.register.ReportNoticeMailer;
 import nl.lekwacht.register.SeverityEstimate;
 import nl.lekwacht.register.Workflow;
 import nl.lekwacht.smtp.DeliveryObserver;
+import nl.lekwacht.smtp.SystemMailer;
 import nl.lekwacht.store.Database;
 import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
@@ -87,8 +88,14 @@ final class RegisterWiring implements AutoCloseable {
         this.overrides = new OverrideIncidents(register, facts);
     }
 
-    /** The observer that opens incidents for delivered mail and mails report links with {@code sender}. */
-    DeliveryObserver deliveries(ReportNoticeMailer.Sender sender) {
+    /** The observer that opens incidents for delivered mail and mails report links with {@code mailer}. */
+    DeliveryObserver deliveries(SystemMailer mailer) {
+        ReportNoticeMailer.Sender sender = (message, from, to) -> {
+            SystemMailer.Result result = mailer.send(message, from, to);
+            if (result.delivered().isEmpty()) {
+                throw new java.io.IOException("not accepted: " + result.temporary() + result.permanent());
+            }
+        };
         RegisterConfig settings = config.register();
         ReportNoticeMailer notices = new ReportNoticeMailer(register, sender,
                 Texts.load(config.web().language(), "nl/lekwacht/web/register/messages"),
