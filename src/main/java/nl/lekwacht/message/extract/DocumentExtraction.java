@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.lekwacht.message.ExtractionProblem.Reason;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -105,6 +108,9 @@ final class DocumentExtraction {
             String base = type.getBaseType().toString();
             boolean csv = CSV.contains(base) || (base.startsWith("text/") && isCsvName(name));
             try {
+                if (base.equals("application/zip")) {
+                    budget.declare(declaredZipSize(in));
+                }
                 if (csv) {
                     csv(in, metadata, where);
                 } else {
@@ -238,6 +244,19 @@ final class DocumentExtraction {
                 return name.replaceAll("[\\r\\n\\t]", " ").strip();
             }
         }
+    }
+
+    /** The sum of the sizes a ZIP's directory declares for its files; 0 when it cannot be read here. */
+    static long declaredZipSize(TikaInputStream in) throws IOException {
+        long total = 0;
+        try (ZipFile zip = ZipFile.builder().setPath(in.getPath()).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                total += Math.max(0, entry.getSize());
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // damaged directory: the parser reports it
+        }
+        return total;
     }
 
     private static PDFParserConfig pdfConfig() {

@@ -96,6 +96,20 @@ final class MessageBudget {
         };
     }
 
+    /**
+     * Checks what a container says it will unpack (a ZIP's directory lists every file's size) before
+     * anything is unpacked, so a bomb is refused at once. Sizes may lie; counting still applies.
+     */
+    void declare(long declaredBytes) throws UnpackLimitException {
+        long here = unpackedHere + declaredBytes;
+        if (here > ExtractionSettings.RATIO_FLOOR && here / attachmentBytes > maxRatio) {
+            throw new UnpackLimitException(exceed("compression ratio over " + maxRatio + " (zip bomb)"));
+        }
+        if (unpacked + declaredBytes > maxUnpacked) {
+            throw new UnpackLimitException(exceed("unpacked size of the message over " + maxUnpacked + " bytes"));
+        }
+    }
+
     private void count(long n) throws UnpackLimitException {
         unpacked += n;
         unpackedHere += n;
