@@ -374,7 +374,8 @@ public final class JdbcHoldStore implements HoldStore {
     }
 
     private static LocalDateTime ts(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        // to the column's precision, so that a time compared with itself is never "later" after rounding
+        return LocalDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private static Instant instant(LocalDateTime ts) {

@@ -89,8 +89,13 @@ public final class HoldPages implements WebModule {
         switch (result.outcome()) {
             case DONE -> render(ctx, 200, current, token, "");
             case UNKNOWN -> invalid(ctx);
-            case ALREADY_DECIDED -> pages.message(ctx, 409, t, t.get("page.used.title"), t.get("page.used.text"),
-                    outcome(current));
+            case ALREADY_DECIDED -> {
+                if (current.status() == HoldStatus.EXPIRED) {
+                    pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
+                } else {
+                    pages.message(ctx, 409, t, t.get("page.used.title"), t.get("page.used.text"), outcome(current));
+                }
+            }
             case EXPIRED -> pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
             case REASON_REQUIRED -> render(ctx, 422, current, token, t.get("page.error.reasonRequired"));
             case CHOOSE_RECIPIENT -> render(ctx, 422, current, token, t.get("page.error.chooseRecipient"));
