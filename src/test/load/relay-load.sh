@@ -8,16 +8,21 @@
 # The Postfix figure includes delivery: the clock stops when the sink has received every message
 # and the Postfix queue is empty, not when Postfix has accepted them. Lekwacht answers 250 only
 # after the sink accepted, so there the clock stops when smtp-source is done (and the sink count
-# is checked the same way).
+# is checked the same way). Lekwacht runs its real configuration: every detector, attachment
+# extraction, recipient history in an H2 store. Besides msg/s the table shows the CPU time the
+# relay (Postfix: all its processes; Lekwacht: the JVM and its children) used per message, which
+# is the steadier figure on a machine that is busy with other work.
 #
 # Needs: smtp-source, smtp-sink, postfix, postconf (Debian: apt-get install postfix; choose
 # "No configuration" and the system's own Postfix stays unconfigured and stopped), java 17, curl.
-# The Postfix phase runs a Postfix master process, which needs root. Loopback only; everything
-# lives in a temp directory that is removed at the end, also on failure or Ctrl-C.
+# The Postfix phase runs a Postfix master process, which needs root. Loopback only, random free
+# ports. Everything is stopped at the end, also on failure or Ctrl-C; the temp directory is
+# removed after a good run and kept, with all logs, after a failed one.
 #
 # Usage: src/test/load/relay-load.sh            (from the repository root, after mvn package)
 # Settings (environment): MESSAGES=2000 SESSIONS=20 SIZE=10240 RECIPIENTS=3 WARMUP=200
-#   JAR=target/lekwacht.jar JAVA_OPTS="-Xmx1g" PHASE_TIMEOUT=900 KEEP=1 (keep the temp dir)
+#   JAR=target/lekwacht.jar JAVA_OPTS="-Xmx1g" (as deploy/lekwacht.service) PHASE_TIMEOUT=900
+#   KEEP=1 (keep the temp dir)
 set -euo pipefail
 
 MESSAGES=${MESSAGES:-2000}
