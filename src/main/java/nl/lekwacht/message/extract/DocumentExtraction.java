@@ -14,6 +14,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -79,7 +80,7 @@ final class DocumentExtraction {
             walk.document(in, "attachment:" + name, name, declaredType, 0);
         } catch (BudgetStop e) {
             // already reported where the budget ran out
-        } catch (SAXException e) {
+        } catch (SAXException | IOException | RuntimeException e) {
             walk.report("attachment:" + name, e);
         }
     }
@@ -104,10 +105,10 @@ final class DocumentExtraction {
             if (declaredType != null && !declaredType.isBlank() && !declaredType.equals("application/octet-stream")) {
                 metadata.set(Metadata.CONTENT_TYPE, declaredType);
             }
-            MediaType type = detector.detect(in, metadata);
-            String base = type.getBaseType().toString();
-            boolean csv = CSV.contains(base) || (base.startsWith("text/") && isCsvName(name));
             try {
+                MediaType type = detector.detect(in, metadata);
+                String base = type.getBaseType().toString();
+                boolean csv = CSV.contains(base) || (base.startsWith("text/") && isCsvName(name));
                 if (base.equals("application/zip")) {
                     budget.declare(declaredZipSize(in));
                 }
@@ -171,6 +172,9 @@ final class DocumentExtraction {
         }
 
         void report(String where, Throwable e) throws IOException {
+            if (e instanceof ZeroByteFileException) {
+                return; // an empty file holds nothing to inspect
+            }
             if (budget.isExceeded()) {
                 if (!budgetReported) {
                     budgetReported = true;

@@ -163,6 +163,24 @@ class TikaContentExtractorFormatsTest {
     }
 
     @Test
+    void reportsGarbageNamedAsPdfAsCorrupt() {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(9).nextBytes(garbage);
+
+        assertThat(extractor.extract(with(TestMessages.bytes("scan.pdf", garbage))).problems())
+                .extracting(ExtractionProblem::where, ExtractionProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("attachment:scan.pdf", Reason.CORRUPT));
+    }
+
+    @Test
+    void findsNothingToReportInAnEmptyFile() {
+        OutboundMessage result = extractor.extract(with(TestMessages.bytes("leeg.docx", new byte[0])));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.texts()).containsExactly(TextPart.body("Zie bijlage."));
+    }
+
+    @Test
     void reportsNestingDeeperThanTheLimit() {
         OutboundMessage result = extractor.extract(with(fixture("deep.zip")));
 
