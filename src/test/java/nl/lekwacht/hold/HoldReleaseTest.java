@@ -1,0 +1,119 @@
+package nl.lekwacht.hold;
+
+import static nl.lekwacht.hold.HoldFixture.SENDER;
+import static nl.lekwacht.hold.HoldFixture.await;
+import static nl.lekwacht.hold.HoldFixture.to;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import nl.lekwacht.Gateway;
+import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.TestGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Release through the durable queue: refusals become a DSN, an unreachable next hop is retried. */
+class HoldReleaseTest {
+
+    private static final String BOB = "bob@extern.example";
+    private static final String CAROL = "carol@extern.example";
+
+    @TempDir
+    Path data;
+
+    private final HoldFixture web = HoldFixture.create();
+
+    @Test
+    void recipientRefusedAtReleaseGetsTheSenderADeliveryStatusNotification() throws Exception {
+        try (CapturingNextHop nextHop = new CapturingNextHop();
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML)) {
+            String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB, CAROL),
+                    HoldFixture.bsnMessage("Weigering", List.of(BOB, CAROL), 21)));
+            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            nextHop.refuseRecipients(Set.of(CAROL));
+            assertThat(web.act(gateway.webPort(), link.token(), "send", "grondslag").statusCode()).isEqualTo(200);
+            await("delivery to bob", () -> !to(nextHop, BOB).isEmpty());
+            await("DSN to the sender", () -> to(nextHop, SENDER).stream()
+                    .anyMatch(r -> HoldFixture.text(r).contains("report-type=delivery-status")));
+            CapturingNextHop.Received dsn = to(nextHop, SENDER).stream()
+                    .filter(r -> HoldFixture.text(r).contains("report-type=delivery-status")).findFirst().orElseThrow();
+            assertThat(dsn.sender()).as("null reverse path").isEmpty();
+            String text = HoldFixture.text(dsn);
+            assertThat(text).contains("multipart/report").contains("message/delivery-status")
+                    .contains("Final-Recipient: rfc822; " + CAROL).contains("Action: failed")
+                    .contains("Status: 5.1.1").contains("text/rfc822-headers").contains("Subject: Weigering")
+                    .doesNotContain(HoldFixture.bsn(21));
+            assertThat(to(nextHop, BOB)).hasSize(1);
+            assertThat(to(nextHop, CAROL)).isEmpty();
+        }
+    }
+
+    @Test
+    void releaseQueuedWhileTheNextHopIsDownIsDeliveredOnceItIsBack() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail first = new GreenMail(setup);
+        first.start();
+        try (Gateway gateway = TestGateway.startGateway(data, port, HoldFixture.HOLD_YAML)) {
+            String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
+                    HoldFixture.bsnMessage("Later", List.of(BOB), 22)));
+            await("notification", () -> Arrays.stream(first.getReceivedMessages()).anyMatch(m -> body(m).contains(ref)));
+            String token = tokenOf(first.getReceivedMessages());
+            first.stop();
+
+            assertThat(web.act(gateway.webPort(), token, "send", "grondslag").statusCode()).isEqualTo(200);
+            GreenMail back = new GreenMail(setup);
+            back.start();
+            try {
+                await("delivery once the next hop is back", () -> back.getReceivedMessages().length > 0);
+                Thread.sleep(1500);
+                assertThat(back.getReceivedMessages()).as("delivered once").hasSize(1);
+                assertThat(raw(back.getReceivedMessages()[0])).contains("X-Lekwacht: HOLD; BSN");
+            } finally {
+                back.stop();
+            }
+        } finally {
+            first.stop();
+        }
+    }
+
+    private static String raw(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String body(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            return HoldFixture.decoded(new CapturingNextHop.Received("", List.of(), out.toByteArray()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String tokenOf(MimeMessage[] messages) {
+        for (MimeMessage m : messages) {
+            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("/h/([A-Za-z0-9_-]{43})").matcher(body(m));
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("no link in the notification");
+    }
+}
