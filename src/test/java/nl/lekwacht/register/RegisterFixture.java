@@ -203,7 +203,7 @@ final class RegisterFixture {
         /** Logs in through the form; returns the session's CSRF token, read from the register page. */
         String login(String user) throws Exception {
             String page = get("/login").body();
-            HttpResponse<String> r = post("/login", Map.of("csrf", hidden(page, "csrf"), "next", "/",
+            HttpResponse<String> r = post("/login", Map.of("csrf", hidden(page, "csrf"), "next", "",
                     "username", user, "password", PASSWORD));
             assertThat(r.statusCode()).as("login of " + user).isEqualTo(303);
             return r.headers().firstValue("Location").orElse("");
