@@ -63,7 +63,7 @@ public final class CsvExport {
     }
 
     /** Prefixes a cell a spreadsheet would read as a formula with an apostrophe. */
-    static String neutralise(String cell) {
+    public static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return "";
         }
