@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
             RelayServer relayRef = relay;
             List<WebModule> modules = new ArrayList<>(List.of(new HealthRoutes(database::isReachable,
                     nextHop::isReachable, relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(),
-                    holds.pages()));
+                    holds.pages(), holds.adminPages()));
             modules.addAll(register.modules());
             WebServer web = new WebServer(config.web(), modules);
             // learn what the next hop offers before the first client asks (EHLO advertises only that)

@@ -26,6 +26,7 @@ import nl.lekwacht.store.Database;
 import nl.lekwacht.store.hold.JdbcHoldStore;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.Texts;
+import nl.lekwacht.web.hold.AdminHoldPages;
 import nl.lekwacht.web.hold.HoldPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,12 @@ import org.slf4j.LoggerFactory;
  *
  * @param service the relay's {@link nl.lekwacht.smtp.HoldDesk}, and what the admin view acts through
  * @param pages   the {@code /h/{token}} routes
+ * @param adminPages {@code /admin/holds} and {@code /api/holds}, behind the login guard
  * @param loop    started by {@link #start}; closed with the gateway
  * @param mailer  sends the gateway's own notices (reusable by the register)
  */
-record HoldWiring(HoldService service, HoldPages pages, HoldLoop loop, DeliveryQueue queue, SystemMailer mailer,
-                  Texts texts, Pages renderer, LinkTokens tokens) implements AutoCloseable {
+record HoldWiring(HoldService service, HoldPages pages, AdminHoldPages adminPages, HoldLoop loop, DeliveryQueue queue,
+                  SystemMailer mailer, Texts texts, Pages renderer, LinkTokens tokens) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HoldWiring.class);
 
@@ -72,7 +74,8 @@ record HoldWiring(HoldService service, HoldPages pages, HoldLoop loop, DeliveryQ
         HoldPages pages = new HoldPages(service, tokens, renderer, texts, hold.timeZone(),
                 config.organisation()::isInternal, clock, hold.expiry());
         log.info("holding enabled: content key {}, link secret {}", cipher.fingerprint(), tokens.fingerprint());
-        return new HoldWiring(service, pages, loop, queue, mailer, texts, renderer, tokens);
+        AdminHoldPages admin = new AdminHoldPages(service, renderer, texts, hold.timeZone());
+        return new HoldWiring(service, pages, admin, loop, queue, mailer, texts, renderer, tokens);
     }
 
     /** Starts the background work: expiry, content erasure, the delivery queue. */

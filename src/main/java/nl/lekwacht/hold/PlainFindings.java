@@ -51,6 +51,10 @@ public final class PlainFindings {
             return List.of(f.details().get("recipient") + " — " + t.format("finding.didYouMean",
                     f.details().getOrDefault("suggestion", "?")));
         }
+        if (f.code().equals("VISIBLE_RECIPIENTS")) {
+            // the detector's summary line is English prose; the addresses speak for themselves
+            return f.evidence().stream().filter(e -> e.contains("@") && !e.contains(" ")).limit(20).toList();
+        }
         return f.evidence().stream().limit(20).toList();
     }
 }
