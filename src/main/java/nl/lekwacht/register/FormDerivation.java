@@ -22,6 +22,9 @@ import nl.lekwacht.register.MessageFacts.FindingFact;
  */
 public final class FormDerivation {
 
+    /** Findings that count personal data items (records); recipient findings count addresses. */
+    private static final Set<String> RECORD_CODES = Set.of("BSN", "IBAN", "SPECIAL_CATEGORY");
+
     private final OrganisationConfig organisation;
     private final Duration deadline;
     private final SeverityEstimate severity;
@@ -49,8 +52,8 @@ public final class FormDerivation {
                 .withDerived(Field.DATA_CATEGORIES, join(categories(facts)))
                 .withDerived(Field.RECIPIENT_DOMAINS, String.join(", ", facts.recipientDomains()))
                 .withDerived(Field.RECIPIENT_EXPOSURE, exposure(facts.recipientDomains()).name());
-        int records = facts.findings().stream().filter(f -> !f.code().equals("VISIBLE_RECIPIENTS")
-                && !f.code().equals("MISDIRECTED_RECIPIENT")).mapToInt(FindingFact::count).sum();
+        int records = facts.findings().stream().filter(f -> RECORD_CODES.contains(f.code()))
+                .mapToInt(FindingFact::count).sum();
         if (records > 0) {
             a = a.withDerived(Field.RECORDS_COUNT, Integer.toString(records));
         }
@@ -75,7 +78,7 @@ public final class FormDerivation {
         if (codes.contains("VISIBLE_RECIPIENTS")) {
             return Kind.VISIBLE_RECIPIENTS;
         }
-        if (codes.contains("MISDIRECTED_RECIPIENT") || codes.contains("NEW_RECIPIENT_WITH_PERSONAL_DATA")) {
+        if (codes.contains("MISDIRECTED_RECIPIENT")) {
             return Kind.WRONG_RECIPIENT;
         }
         return Kind.OTHER;
