@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  */
 public final class NextHopConnection implements AutoCloseable {
 
+    /** A connection on which MAIL was sent, and the next hop's reply to it. */
+    record Started(NextHopConnection connection, SmtpReply reply) {
+    }
+
     private final StreamingTransport transport;
     private final Supplier<Socket> socket;
     private final Duration commandTimeout;
@@ -70,10 +74,16 @@ public final class NextHopConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * False once any exchange failed. Deliberately no NOOP probe (a round trip per message): a
+     * connection the next hop dropped while idle shows up at the next MAIL, which the session then
+     * retries on a fresh connection.
+     */
     public boolean isUsable() {
-        return !broken && transport.isConnected();
+        return !broken;
     }
 
+    /** Says QUIT (when the connection still works) and closes. */
     @Override
     public void close() {
         try {

@@ -24,16 +24,29 @@ final class RelaySession {
         return smtpSession;
     }
 
-    /** The open next-hop connection, or a new one when there is none or it broke. */
-    NextHopConnection nextHop() throws NextHopUnavailableException {
+    /**
+     * Sends MAIL on the session's next-hop connection, opening one when there is none. A reused
+     * connection may have been dropped by the next hop while idle (or be told 421); then MAIL is tried
+     * once more on a fresh connection, so an idle timeout never becomes the client's problem.
+     */
+    NextHopConnection.Started startTransaction(java.util.function.Function<NextHopConnection, String> mailCommand)
+            throws NextHopUnavailableException {
         if (connection != null && connection.isUsable()) {
-            metrics.nextHopConnectionReused();
-            return connection;
+            try {
+                SmtpReply reply = connection.command(mailCommand.apply(connection));
+                if (reply.code() != 421) {
+                    metrics.nextHopConnectionReused();
+                    return new NextHopConnection.Started(connection, reply);
+                }
+            } catch (NextHopUnavailableException dropped) {
+                // fall through to a fresh connection
+            }
         }
         close();
         connection = nextHop.connect();
-        return connection;
+        return new NextHopConnection.Started(connection, connection.command(mailCommand.apply(connection)));
     }
+
 
     NextHop.Capabilities capabilities() {
         return nextHop.capabilities();
@@ -41,13 +54,6 @@ final class RelaySession {
 
     void close() {
         if (connection != null) {
-            if (connection.isUsable()) {
-                try {
-                    connection.command("QUIT");
-                } catch (NextHopUnavailableException e) {
-                    // closing anyway
-                }
-            }
             connection.close();
             connection = null;
         }

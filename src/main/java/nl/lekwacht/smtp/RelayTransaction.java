@@ -53,11 +53,13 @@ final class RelayTransaction implements MessageHandler {
 
     SmtpReply mail(String address, MailParameters parameters) {
         try {
-            nextHop = session.nextHop();
-            if (parameters.smtpUtf8() && !nextHop.supports("SMTPUTF8")) {
+            if (parameters.smtpUtf8() && !session.capabilities().smtpUtf8()) {
                 return SmtpReply.of(553, "5.6.7 The next hop does not accept SMTPUTF8 mail");
             }
-            SmtpReply reply = nextHop.command("MAIL FROM:<" + address + ">" + parameters.forNextHop(nextHop));
+            NextHopConnection.Started started = session.startTransaction(
+                    connection -> "MAIL FROM:<" + address + ">" + parameters.forNextHop(connection));
+            nextHop = started.connection();
+            SmtpReply reply = started.reply();
             if (reply.isPositive()) {
                 sender = address;
                 nextHopOpen = true;

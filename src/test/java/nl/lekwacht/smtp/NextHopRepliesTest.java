@@ -86,6 +86,21 @@ class NextHopRepliesTest {
     }
 
     @Test
+    void retriesOnAFreshConnectionWhenTheNextHopDroppedTheIdleOne() throws Exception {
+        try (SmtpTestClient client = client()) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(client.command("MAIL FROM:<alice@gemeente.example>")).startsWith("250");
+                assertThat(client.command("RCPT TO:<jan@example.org>")).startsWith("250");
+                client.command("DATA");
+                client.send(Messages.dataOf(Messages.simple("alice@gemeente.example", "jan@example.org", "n" + i, "x")));
+                assertThat(client.reply()).startsWith("250");
+                nextHop.dropConnections();
+            }
+        }
+        assertThat(nextHop.received()).hasSize(2);
+    }
+
+    @Test
     void answers451AndSendsNothingWhenTheNextHopIsDown() throws Exception {
         nextHop.close();
         try (SmtpTestClient client = client()) {

@@ -20,15 +20,27 @@ public final class CapturingNextHop implements AutoCloseable {
     public record Received(String sender, List<String> recipients, byte[] data) {
     }
 
-    private final SMTPServer server;
+    private SMTPServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Set<String> refusedRecipients = Set.of();
     private volatile boolean refuseData;
 
     public CapturingNextHop() throws IOException {
-        server = SMTPServer.port(0).bindAddress(InetAddress.getLoopbackAddress()).hostName("nexthop.test")
+        server = build(0);
+        server.start();
+    }
+
+    private SMTPServer build(int port) {
+        return SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).hostName("nexthop.test")
                 .maxMessageSize(100 * 1024 * 1024).insertReceivedHeaders(false)
                 .messageHandlerFactory(ctx -> new Handler()).build();
+    }
+
+    /** Drops every open connection, as a next hop does to idle clients, and listens again on the same port. */
+    public void dropConnections() {
+        int port = port();
+        server.stop();
+        server = build(port);
         server.start();
     }
 
