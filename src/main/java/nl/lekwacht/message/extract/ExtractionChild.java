@@ -24,6 +24,9 @@ import org.apache.tika.parser.AutoDetectParser;
  */
 final class ExtractionChild {
 
+    /** Argument: parse samples before answering READY (see {@link ChildWarmUp}). */
+    static final String WARM_UP = "--warm-up";
+
     private record Spooled(String name, String type, Path file, long size) {
     }
 
@@ -46,7 +49,9 @@ final class ExtractionChild {
         watchParent();
         Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
         DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser());
-        ChildWarmUp.run(extraction, tempDir);
+        if (List.of(args).contains(WARM_UP)) {
+            ChildWarmUp.run(extraction, tempDir);
+        }
         out.writeByte(Wire.READY);
         out.flush();
         new ExtractionChild(in, out, extraction).serve();

@@ -25,7 +25,8 @@ final class ParserPool implements AutoCloseable {
     /** Starts a parser process; a seam for tests. */
     @FunctionalInterface
     interface Launcher {
-        ParserProcess start() throws IOException;
+        /** @param warmUp let it parse samples first: when no message is waiting for this process */
+        ParserProcess start(boolean warmUp) throws IOException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ParserPool.class);
@@ -45,10 +46,17 @@ final class ParserPool implements AutoCloseable {
 
     /** Starts processes until the pool is full; they warm up in the background. */
     synchronized void fill() {
+        fill(false);
+    }
+
+    /** @param demand a message is waiting: the first process skips its warm-up, to serve it sooner */
+    private synchronized void fill(boolean demand) {
+        boolean warmUp = !demand;
         while (!closed && all.size() < size) {
-            if (!refill()) {
+            if (!refill(warmUp)) {
                 return;
             }
+            warmUp = true;
         }
     }
 
@@ -58,7 +66,7 @@ final class ParserPool implements AutoCloseable {
             return null;
         }
         if (all.size() < size) {
-            fill();
+            fill(idle.isEmpty());
         }
         return idle.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -78,16 +86,16 @@ final class ParserPool implements AutoCloseable {
         if (closed) {
             return;
         }
-        refill();
+        refill(true);
     }
 
     /** @return false when a process could not be started */
-    private synchronized boolean refill() {
+    private synchronized boolean refill(boolean warmUp) {
         if (closed || all.size() >= size) {
             return true;
         }
         try {
-            add();
+            add(warmUp);
             return true;
         } catch (IOException e) {
             // the pool is one short; the next borrow tries again. Messages still get an answer (a timeout
@@ -97,8 +105,8 @@ final class ParserPool implements AutoCloseable {
         }
     }
 
-    private void add() throws IOException {
-        ParserProcess process = launcher.start();
+    private void add(boolean warmUp) throws IOException {
+        ParserProcess process = launcher.start(warmUp);
         all.add(process);
         idle.add(process);
     }

@@ -50,8 +50,11 @@ final class ParserProcess {
         this.fromChild = new DataInputStream(new BufferedInputStream(process.getInputStream(), 64 * 1024));
     }
 
-    /** Starts a parser process; it loads its parsers while the caller goes on. */
-    static ParserProcess start(ExtractionSettings settings) throws IOException {
+    /**
+     * Starts a parser process; it loads its parsers (and with {@code warmUp} parses a few samples) while
+     * the caller goes on.
+     */
+    static ParserProcess start(ExtractionSettings settings, boolean warmUp) throws IOException {
         Path tempDir = Files.createTempDirectory("lekwacht-extract-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
@@ -60,6 +63,9 @@ final class ParserProcess {
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
                 "-Dlogback.configurationFile=nl/lekwacht/message/extract/child-logback.xml",
                 "-cp", System.getProperty("java.class.path"), ExtractionChild.class.getName()));
+        if (warmUp) {
+            command.add(ExtractionChild.WARM_UP);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
             return new ParserProcess(builder.start(), tempDir);

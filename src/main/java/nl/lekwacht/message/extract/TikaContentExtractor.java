@@ -34,7 +34,8 @@ public final class TikaContentExtractor implements ContentExtractor {
      */
     public TikaContentExtractor(ExtractionSettings settings) {
         this.settings = settings;
-        this.pool = new ParserPool(() -> ParserProcess.start(settings), settings.poolSize(), settings.recycleAfter());
+        this.pool = new ParserPool(warmUp -> ParserProcess.start(settings, warmUp), settings.poolSize(),
+                settings.recycleAfter());
         if (settings.prestart()) {
             pool.fill();
         }
