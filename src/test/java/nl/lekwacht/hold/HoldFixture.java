@@ -86,6 +86,12 @@ final class HoldFixture {
 
     /** Sends {@code message} through the relay; returns the final reply. */
     static String send(int port, String from, List<String> recipients, String message) throws IOException {
+        return send(port, from, recipients, message, () -> { });
+    }
+
+    /** Sends {@code message}; runs {@code afterReply} the moment the final reply is read, before QUIT. */
+    static String send(int port, String from, List<String> recipients, String message, Runnable afterReply)
+            throws IOException {
         try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", port)) {
             client.reply();
             client.command("EHLO client.test");
@@ -96,7 +102,12 @@ final class HoldFixture {
             assertThat(client.command("DATA")).startsWith("354");
             client.send(Messages.dataOf(message));
             String reply = client.reply();
-            client.command("QUIT");
+            afterReply.run();
+            try {
+                client.command("QUIT");
+            } catch (IOException e) {
+                // the server may be gone (a crash test kills it right after the reply)
+            }
             return reply;
         }
     }
