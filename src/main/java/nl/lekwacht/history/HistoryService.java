@@ -35,9 +35,12 @@ import nl.lekwacht.message.OutboundMessage;
  */
 public final class HistoryService implements HistoryView {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HistoryService.class);
+
     private static final String ORGANISATION = "*";
 
     private final HistoryStore store;
+    private final Executor writes;
     private final HistoryConfig config;
     private final OrganisationConfig organisation;
     private final Clock clock;
@@ -56,6 +59,17 @@ public final class HistoryService implements HistoryView {
      */
     public HistoryService(HistoryStore store, HistoryConfig config, OrganisationConfig organisation, Clock clock,
                           Ticker ticker, Executor executor) {
+        this(store, config, organisation, clock, ticker, executor, Runnable::run);
+    }
+
+    /**
+     * @param writes runs the store writes of {@link #learn}; the cached snapshots are updated at once
+     *               either way. The relay passes a background writer so that a client's reply never
+     *               waits for a database commit; a write lost in a crash costs one learned message.
+     */
+    public HistoryService(HistoryStore store, HistoryConfig config, OrganisationConfig organisation, Clock clock,
+                          Ticker ticker, Executor executor, Executor writes) {
+        this.writes = writes;
         this.store = store;
         this.config = config;
         this.organisation = organisation;
@@ -102,7 +116,7 @@ public final class HistoryService implements HistoryView {
      * @param envelope    the envelope as delivered: its recipients are those the next hop accepted
      * @param headers     the message's headers, for display names and the To/Cc group
      * @param deliveredAt when the next hop accepted it
-     * @throws RuntimeException when the store fails; the message is delivered anyway, so callers log it
+     * A store failure is logged, not thrown: the message is delivered anyway.
      */
     public void learn(Envelope envelope, MessageHeaders headers, Instant deliveredAt) {
         if (envelope.isNullSender()) {
@@ -129,7 +143,7 @@ public final class HistoryService implements HistoryView {
         if (message.recipients().isEmpty()) {
             return;
         }
-        store.record(message);
+        writes.execute(() -> record(message));
         senders.asMap().computeIfPresent(message.sender(), (k, history) -> history.plus(message));
         organisationCache.asMap().computeIfPresent(ORGANISATION, (k, history) -> history.plus(message));
     }
@@ -175,6 +189,15 @@ public final class HistoryService implements HistoryView {
         senders.invalidateAll();
         organisationCache.invalidateAll();
         return removed;
+    }
+
+    private void record(LearnedMessage message) {
+        try {
+            store.record(message);
+        } catch (RuntimeException e) {
+            log.warn("could not store what was learned from a message of {}: {}",
+                    message.sender().substring(message.sender().indexOf('@') + 1), e.toString());
+        }
     }
 
     private boolean isExternal(String key, String senderKey) {
