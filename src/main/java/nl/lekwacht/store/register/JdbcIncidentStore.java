@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.lekwacht.register.Answers;
@@ -48,6 +49,18 @@ public final class JdbcIncidentStore implements IncidentStore {
 
     @Override
     public Opened open(Incident draft, List<AuditEntry> entries) {
+        // Look-ups run after the inserting connection is back in the pool: holding it while asking for
+        // another could starve a small pool when many deliveries open incidents at once.
+        OptionalLong id = insert(draft, entries);
+        if (id.isPresent()) {
+            return new Opened(find(id.getAsLong()).orElseThrow(), true);
+        }
+        return new Opened(findByMessageKey(draft.messageKey())
+                .orElseThrow(() -> new IllegalStateException("register store: duplicate key but no incident")), false);
+    }
+
+    /** Inserts the incident and its audit entries; empty when its message key is taken. */
+    private OptionalLong insert(Incident draft, List<AuditEntry> entries) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -69,11 +82,11 @@ public final class JdbcIncidentStore implements IncidentStore {
                 }
                 insertAudit(c, id, entries);
                 c.commit();
-                return new Opened(find(id).orElseThrow(), true);
+                return OptionalLong.of(id);
             } catch (SQLException e) {
                 c.rollback();
                 if (UNIQUE_VIOLATION.equals(e.getSQLState()) && !draft.messageKey().isEmpty()) {
-                    return new Opened(findByMessageKey(draft.messageKey()).orElseThrow(() -> failed(e)), false);
+                    return OptionalLong.empty();
                 }
                 throw e;
             }
