@@ -46,8 +46,8 @@ final class ExtractionChild {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(protocol, 64 * 1024));
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in),
                 64 * 1024));
-        watchParent();
         Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
+        watchParent(tempDir);
         DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser());
         if (List.of(args).contains(WARM_UP)) {
             ChildWarmUp.run(extraction, tempDir);
@@ -61,7 +61,7 @@ final class ExtractionChild {
      * Ends this process when the gateway is gone (killed without closing the pool): a parser stuck in a
      * loop would otherwise run on as an orphan.
      */
-    private static void watchParent() {
+    private static void watchParent(Path tempDir) {
         ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         if (parent == null) {
             return;
@@ -74,10 +74,20 @@ final class ExtractionChild {
                     return;
                 }
             }
+            removeTemporaryFiles(tempDir);
             Runtime.getRuntime().halt(2);
         }, "parent-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** The gateway made this directory for this process alone; nobody else will remove it now. */
+    private static void removeTemporaryFiles(Path tempDir) {
+        try (var paths = Files.walk(tempDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
     }
 
     private void serve() throws IOException {
