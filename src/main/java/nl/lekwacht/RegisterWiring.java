@@ -10,12 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.DeliveredMail;
 import nl.lekwacht.register.Facts;
 import nl.lekwacht.register.FormDerivation;
 import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.OfficerAnnouncer;
 import nl.lekwacht.register.OverrideIncidents;
 import nl.lekwacht.register.ReportNoticeMailer;
 import nl.lekwacht.register.SeverityEstimate;
@@ -63,6 +65,9 @@ final class RegisterWiring implements AutoCloseable {
     private final Facts facts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private static final String REGISTER_TEXTS = "nl/lekwacht/web/register/messages";
+    /** The hold side's mailer, known once {@link #deliveries} is called (the hold side is built after us). */
+    private final AtomicReference<SystemMailer> mailer = new AtomicReference<>();
     private final ThreadPoolExecutor noticeSender = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(10_000), r -> daemon(r, "lekwacht-register-notices"));
     private final ScheduledExecutorService sweeper = new ScheduledThreadPoolExecutor(1,
@@ -82,26 +87,37 @@ final class RegisterWiring implements AutoCloseable {
                 secure(config), new JteLoginPage(pages, web.language()), tokens);
         this.store = new JdbcIncidentStore(database.dataSource());
         SeverityEstimate severity = new SeverityEstimate();
+        ReportNoticeMailer.Sender toOfficer = (message, from, to) -> send(mailer.get(), message, from, to);
         this.register = new IncidentRegister(store, new FormDerivation(config.organisation(),
-                config.register().deadlineHours(), severity), severity, new Workflow(), clock);
+                config.register().deadlineHours(), severity), severity, new Workflow(), clock,
+                new OfficerAnnouncer(config.register().privacyOfficerEmail(), config.hold().notifyFrom(),
+                        web.publicUrl(), toOfficer, Texts.load(web.language(), REGISTER_TEXTS),
+                        config.hold().timeZone(), noticeSender));
         this.facts = new Facts(config.organisation());
         this.overrides = new OverrideIncidents(register, facts);
     }
 
     /** The observer that opens incidents for delivered mail and mails report links with {@code mailer}. */
-    DeliveryObserver deliveries(SystemMailer mailer) {
-        ReportNoticeMailer.Sender sender = (message, from, to) -> {
-            SystemMailer.Result result = mailer.send(message, from, to);
-            if (result.delivered().isEmpty()) {
-                throw new java.io.IOException("not accepted: " + result.temporary() + result.permanent());
-            }
-        };
+    DeliveryObserver deliveries(SystemMailer systemMailer) {
+        mailer.set(systemMailer);
+        ReportNoticeMailer.Sender sender = (message, from, to) -> send(systemMailer, message, from, to);
         RegisterConfig settings = config.register();
         ReportNoticeMailer notices = new ReportNoticeMailer(register, sender,
-                Texts.load(config.web().language(), "nl/lekwacht/web/register/messages"),
+                Texts.load(config.web().language(), REGISTER_TEXTS),
                 new ReportNoticeMailer.Settings(config.hold().notifyFrom(), config.web().publicUrl(),
                         settings.notificationRetention()), config.organisation()::isInternal, random, noticeSender);
         return new DeliveredMail(register, facts, notices);
+    }
+
+    private static void send(SystemMailer mailer, jakarta.mail.internet.MimeMessage message, String from,
+                             List<String> to) throws java.io.IOException {
+        if (mailer == null) {
+            throw new java.io.IOException("no mailer wired");
+        }
+        SystemMailer.Result result = mailer.send(message, from, to);
+        if (result.delivered().isEmpty()) {
+            throw new java.io.IOException("not accepted: " + result.temporary() + result.permanent());
+        }
     }
 
     /** Login, the register's pages, its API and the senders' report pages. */

@@ -29,14 +29,22 @@ public final class IncidentRegister {
     private final SeverityEstimate severity;
     private final Workflow workflow;
     private final Clock clock;
+    private final Announcer announcer;
 
     public IncidentRegister(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
                             Workflow workflow, Clock clock) {
+        this(store, derivation, severity, workflow, clock, Announcer.NONE);
+    }
+
+    /** @param announcer told of each incident Lekwacht opens by itself */
+    public IncidentRegister(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
+                            Workflow workflow, Clock clock, Announcer announcer) {
         this.store = store;
         this.derivation = derivation;
         this.severity = severity;
         this.workflow = workflow;
         this.clock = clock;
+        this.announcer = announcer;
     }
 
     /**
@@ -48,8 +56,12 @@ public final class IncidentRegister {
         Answers answers = derivation.derive(facts, origin, now);
         Incident draft = new Incident(0, Status.NEW, origin, messageKey(facts), Optional.of(facts), answers, "", now,
                 now);
-        return store.open(draft, List.of(new AuditEntry(0, now, actor, "created", "",
+        Opened opened = store.open(draft, List.of(new AuditEntry(0, now, actor, "created", "",
                 origin.name().toLowerCase(Locale.ROOT))));
+        if (opened.created()) {
+            announcer.opened(opened.incident());
+        }
+        return opened;
     }
 
     /** Opens an incident entered by hand (lost laptop, letter to the wrong address). */

@@ -31,6 +31,7 @@ import nl.lekwacht.support.SmtpTestClient;
 final class RegisterFixture {
 
     static final String SENDER = "a.jansen@gemeente.example";
+    static final String OFFICER = "fg@gemeente.example";
     static final String PASSWORD = "registerwachtwoord";
     static final String API_TOKEN = "register-api-token-0123456789";
     static final String MAIL_ADMIN_TOKEN = "mail-admin-token-0123456789";
@@ -47,6 +48,7 @@ final class RegisterFixture {
                 + "    - {name: fg, password-hash: \"" + HASH + "\", roles: [privacy-officer]}\n"
                 + "    - {name: beheer, password-hash: \"" + HASH + "\", roles: [mail-admin]}\n"
                 + "    - {name: medewerker, password-hash: \"" + HASH + "\", roles: [staff]}\n"
+                + "register:\n  privacy-officer-email: " + OFFICER + "\n"
                 + "hold:\n  encryption-key: \"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\"\n"
                 + "  link-secret: \"a-link-secret-shared-by-every-instance-0123456789\"\n"
                 + "  poll-interval: 200ms\n  delivery-retry: 1s\n  notify-from: lekwacht@gemeente.example\n";

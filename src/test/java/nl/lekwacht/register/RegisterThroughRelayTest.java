@@ -107,6 +107,10 @@ class RegisterThroughRelayTest {
         assertThat(incident.get("message").get("subject").asText()).isEqualTo("Aanvraag bijzondere bijstand");
         assertThat(incident.get("assessment").get("level").asText()).isEqualTo("HIGH");
 
+        String announcement = await("announcement to the privacy officer", () -> RegisterFixture.mailMatching(
+                nextHop, RegisterFixture.OFFICER, Pattern.compile("DL-000001[\\s\\S]*")).map(Matcher::group));
+        assertThat(announcement).contains("/register/1").doesNotContain("bijzondere bijstand").doesNotContain(bsn)
+                .doesNotContain(RESIDENT);
         JsonNode one = json.readTree(web.get("/api/incidents/" + incident.get("id").asLong(),
                 "Authorization", "Bearer " + RegisterFixture.API_TOKEN).body());
         assertThat(one.get("audit").get(0).get("field").asText()).isEqualTo("created");
