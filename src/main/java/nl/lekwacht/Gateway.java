@@ -17,7 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.SmtpConfig;
-import nl.lekwacht.history.HistoryService;
 import nl.lekwacht.history.HistoryView;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
@@ -32,7 +31,6 @@ import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.RelayServer;
 import nl.lekwacht.smtp.TlsContexts;
 import nl.lekwacht.store.Database;
-import nl.lekwacht.store.history.JdbcHistoryStore;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.HealthRoutes;
 import nl.lekwacht.web.NetworkGuard;
@@ -60,9 +58,12 @@ public final class Gateway implements AutoCloseable {
     private final RelayMetrics metrics;
     private final HoldWiring holds;
     private final RegisterWiring register;
+    private final HistoryWiring history;
 
     private Gateway(Database database, ContentExtractor extractor, RelayServer relay, WebServer web,
-                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds, RegisterWiring register) {
+                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds, RegisterWiring register,
+                    HistoryWiring history) {
+        this.history = history;
         this.database = database;
         this.extractor = extractor;
         this.relay = relay;
@@ -84,9 +85,13 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Where the gateway gets its time from: the wall clock for holds, tokens and deadlines, a ticker
-     * for cache ageing, and the executor that refreshes caches. Tests inject fakes instead of sleeping.
+     * for cache ageing, the executor that refreshes caches, and the one that writes learned history
+     * (null: a background writer). Tests inject fakes and direct executors instead of sleeping.
      */
-    public record Time(Clock clock, Ticker ticker, Executor refresher) {
+    public record Time(Clock clock, Ticker ticker, Executor refresher, Executor historyWrites) {
+        public Time(Clock clock, Ticker ticker, Executor refresher) {
+            this(clock, ticker, refresher, null);
+        }
     }
 
     /** Builds and starts the gateway with injected time (tests). */
@@ -101,13 +106,13 @@ public final class Gateway implements AutoCloseable {
         RelayServer relay = null;
         HoldWiring holds = null;
         RegisterWiring register = null;
+        HistoryWiring history = null;
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             RelayMetrics metrics = new RelayMetrics(registry);
             extractor = Detectors.extractor(config);
-            HistoryService history = new HistoryService(new JdbcHistoryStore(database.dataSource()), config.history(),
-                    config.organisation(), clock, time.ticker(), time.refresher());
-            Screening screening = screening(config, extractor, history, true);
+            history = new HistoryWiring(config, database, time);
+            Screening screening = screening(config, extractor, history.service(), true);
             SSLSocketFactory nextHopTls = TlsContexts.client(
                     config.downstream().truststore().map(Path::of).orElse(null),
                     config.downstream().truststorePassword());
@@ -120,8 +125,7 @@ public final class Gateway implements AutoCloseable {
                     register.overrides);
             HoldDesk holdDesk = holds.service();
             List<DeliveryObserver> observers = new ArrayList<>();
-            observers.add((screened, reply) -> history.learn(screened.message().envelope(),
-                    screened.message().headers(), clock.instant()));
+            observers.add(history.learner());
             observers.add(register.deliveries(holds.mailer()));
             relay = new RelayServer(new RelayServer.Parts(config.smtp(), nextHop, screening, holdDesk, observers,
                     spool, metrics, serverTls(config.smtp()), clock));
@@ -141,7 +145,8 @@ public final class Gateway implements AutoCloseable {
             web.start();
             holds.start();
             register.start();
-            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds, register);
+            history.start();
+            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds, register, history);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (relay != null) {
                 relay.close();
@@ -154,6 +159,9 @@ public final class Gateway implements AutoCloseable {
             }
             if (extractor != null) {
                 extractor.close();
+            }
+            if (history != null) {
+                history.close();
             }
             database.close();
             throw e;
@@ -218,6 +226,7 @@ public final class Gateway implements AutoCloseable {
         holds.close();
         register.close();
         extractor.close();
+        history.close();
         database.close();
     }
 }

@@ -68,7 +68,7 @@ class HistoryThroughRelayTest {
         FakeTicker ticker = new FakeTicker();
         try (PostgresSchema schema = PostgresSchema.create()) {
             String yaml = HISTORY + "store:\n  url: \"" + schema.url() + "\"\n  instances: 2\n";
-            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker::read, Runnable::run);
+            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker::read, Runnable::run, Runnable::run);
             try (Gateway a = Gateway.start(TestGateway.config(data.resolve("a"), nextHop.port(), yaml), time);
                  Gateway b = Gateway.start(TestGateway.config(data.resolve("b"), nextHop.port(), yaml), time)) {
                 assertThat(send(b, "someone@elsewhere.example")).doesNotContain("MISDIRECTED_RECIPIENT");
