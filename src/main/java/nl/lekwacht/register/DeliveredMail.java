@@ -28,7 +28,7 @@ public final class DeliveredMail implements DeliveryObserver {
 
     @Override
     public void delivered(Screened screened, SmtpReply nextHopReply) {
-        if (screened.verdict().findings().isEmpty()) {
+        if (screened.verdict().findings().isEmpty() && !screened.verdict().openIncident()) {
             return;
         }
         try {
