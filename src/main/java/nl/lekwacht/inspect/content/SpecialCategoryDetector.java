@@ -20,19 +20,34 @@ import nl.lekwacht.message.TextPart;
  * occur within {@code proximity} characters of each other. One finding per location; its details
  * name the categories ({@code categories=criminal,health}), the evidence names the terms that matched.
  *
- * <p>Pure and thread-safe; the dictionaries are read once, when the detector is built.
+ * <p>Pure and thread-safe; the dictionaries are read once, when the detector is built. All categories'
+ * terms are found in one pass over each text (a term in several dictionaries counts for each).
  */
 final class SpecialCategoryDetector implements Detector {
 
     private final SpecialCategorySettings settings;
     private final List<String> categories;
-    private final List<TermMatcher> matchers;
+    private final TermMatcher allTerms;
+    /** For each term of {@link #allTerms}, the indexes of the categories it belongs to. */
+    private final int[][] categoriesOfTerm;
 
     SpecialCategoryDetector(SpecialCategorySettings settings) {
         this.settings = settings;
         Map<String, List<String>> dictionaries = Dictionaries.load(settings);
         this.categories = List.copyOf(dictionaries.keySet());
-        this.matchers = dictionaries.values().stream().map(TermMatcher::new).toList();
+        Map<String, List<Integer>> owners = new LinkedHashMap<>();
+        int c = 0;
+        for (List<String> dictionary : dictionaries.values()) {
+            int category = c++;
+            for (String term : new TermMatcher(dictionary).terms()) {
+                owners.computeIfAbsent(term, t -> new ArrayList<>()).add(category);
+            }
+        }
+        this.allTerms = new TermMatcher(new ArrayList<>(owners.keySet()));
+        this.categoriesOfTerm = new int[allTerms.terms().size()][];
+        for (int t = 0; t < categoriesOfTerm.length; t++) {
+            categoriesOfTerm[t] = owners.get(allTerms.terms().get(t)).stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     @Override
@@ -44,8 +59,9 @@ final class SpecialCategoryDetector implements Detector {
     public List<Finding> inspect(OutboundMessage message) {
         Map<String, Map<String, Set<String>>> byWhere = new LinkedHashMap<>();
         for (TextPart part : message.texts()) {
+            List<List<TermMatcher.Match>> perCategory = matchesPerCategory(part.text());
             for (int c = 0; c < categories.size(); c++) {
-                Set<String> terms = termsInWindow(part.text(), matchers.get(c));
+                Set<String> terms = termsInWindow(perCategory.get(c));
                 if (!terms.isEmpty()) {
                     byWhere.computeIfAbsent(part.where(), w -> new LinkedHashMap<>())
                             .computeIfAbsent(categories.get(c), k -> new TreeSet<>()).addAll(terms);
@@ -57,9 +73,23 @@ final class SpecialCategoryDetector implements Detector {
         return findings;
     }
 
+    /** One pass over the text; each match is filed under every category its term belongs to. */
+    private List<List<TermMatcher.Match>> matchesPerCategory(String text) {
+        List<List<TermMatcher.Match>> perCategory = new ArrayList<>(categories.size());
+        for (int c = 0; c < categories.size(); c++) {
+            perCategory.add(new ArrayList<>());
+        }
+        for (TermMatcher.Match match : allTerms.findAll(text, 0, text.length())) {
+            for (int category : categoriesOfTerm[match.term()]) {
+                perCategory.get(category).add(match);
+            }
+        }
+        return perCategory;
+    }
+
     /** The distinct terms of the densest qualifying window, or nothing when no window qualifies. */
-    private Set<String> termsInWindow(String text, TermMatcher matcher) {
-        List<TermMatcher.Match> matches = withoutOverlaps(matcher.findAll(text, 0, text.length()));
+    private Set<String> termsInWindow(List<TermMatcher.Match> found) {
+        List<TermMatcher.Match> matches = withoutOverlaps(found);
         Set<String> best = Set.of();
         int from = 0;
         for (int to = 0; to < matches.size(); to++) {
@@ -68,7 +98,7 @@ final class SpecialCategoryDetector implements Detector {
             }
             Set<String> distinct = new TreeSet<>();
             for (int k = from; k <= to; k++) {
-                distinct.add(matcher.terms().get(matches.get(k).term()));
+                distinct.add(allTerms.terms().get(matches.get(k).term()));
             }
             if (distinct.size() >= settings.minTerms() && distinct.size() > best.size()) {
                 best = distinct;
