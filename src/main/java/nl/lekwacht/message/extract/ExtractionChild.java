@@ -114,7 +114,7 @@ final class ExtractionChild {
         List<Spooled> files = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
-                files.add(spool(Wire.readString(in), Wire.readString(in)));
+                files.add(spool(Wire.readLabel(in), Wire.readLabel(in)));
             }
             MessageBudget budget = new MessageBudget(maxChars, maxUnpacked, maxRatio);
             DocumentExtraction.Sink sink = new DocumentExtraction.Sink() {

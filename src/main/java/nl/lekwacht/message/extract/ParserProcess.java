@@ -109,18 +109,23 @@ final class ParserProcess {
         List<TextPart> texts = new ArrayList<>();
         List<ExtractionProblem> problems = new ArrayList<>();
         int answered = 0;
+        // UTF-8 takes at most three bytes for a Java char: more text than that is a broken stream, not
+        // something the gateway should make room for
+        long textBytesLeft = settings.maxText() * 3 + 1024;
         try {
             send(attachments, settings, problems);
             while (true) {
                 byte tag = Wire.readTag(fromChild);
                 switch (tag) {
                     case Wire.TEXT -> {
-                        String where = Wire.readString(fromChild);
+                        String where = Wire.readLabel(fromChild);
                         boolean tabular = fromChild.readBoolean();
-                        texts.add(new TextPart(where, Wire.readString(fromChild), tabular));
+                        String text = Wire.readString(fromChild, textBytesLeft);
+                        textBytesLeft -= text.length();
+                        texts.add(new TextPart(where, text, tabular));
                     }
-                    case Wire.PROBLEM -> problems.add(new ExtractionProblem(Wire.readString(fromChild),
-                            Reason.valueOf(Wire.readString(fromChild)), Wire.readString(fromChild)));
+                    case Wire.PROBLEM -> problems.add(new ExtractionProblem(Wire.readLabel(fromChild),
+                            Reason.valueOf(Wire.readLabel(fromChild)), Wire.readLabel(fromChild)));
                     case Wire.DONE -> answered++;
                     case Wire.END -> {
                         return new Result(texts, problems);

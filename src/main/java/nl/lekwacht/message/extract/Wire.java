@@ -31,8 +31,8 @@ final class Wire {
     static final int CHUNK_DROPPED = -1;
     static final int CHUNK_SIZE = 64 * 1024;
 
-    /** Strings longer than this are refused as a corrupt stream: no text may exceed the char budget. */
-    private static final int MAX_STRING_BYTES = Integer.MAX_VALUE - 16;
+    /** Longest name, location or note: a path of file names, never content. */
+    static final int MAX_LABEL_BYTES = 64 * 1024;
 
     private Wire() {
     }
@@ -43,14 +43,19 @@ final class Wire {
         out.write(bytes);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    /** Reads a string of at most {@code maxBytes}; a longer one means a broken or hostile stream. */
+    static String readString(DataInputStream in, long maxBytes) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > MAX_STRING_BYTES) {
-            throw new IOException("bad string length " + length);
+        if (length < 0 || length > maxBytes) {
+            throw new IOException("string of " + length + " bytes where at most " + maxBytes + " may come");
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String readLabel(DataInputStream in) throws IOException {
+        return readString(in, MAX_LABEL_BYTES);
     }
 
     /** Reads one byte that must be there; end of stream is an error. */
