@@ -2,49 +2,58 @@ package nl.lekwacht.inspect.recipients;
 
 import java.util.HashMap;
 import java.util.Map;
+import nl.lekwacht.history.AddressKey;
 import nl.lekwacht.history.Correspondent;
 import nl.lekwacht.history.SenderHistory;
 
 /**
- * A sender's frequent correspondents by the first one, two and three characters of their local part
- * and by first name: what a mail client's autocomplete offers first when those characters are typed.
- * For each key only the most mailed correspondent is kept.
+ * One sender's correspondents by the first one, two and three characters of their local part: what
+ * a mail client's autocomplete offers when those characters are typed. Per prefix it keeps the most
+ * mailed frequent correspondent (the suggestion), how many messages went to all correspondents with
+ * that prefix (how often the sender types it), and how many rarely mailed correspondents share it
+ * (the other lines in the sender's own completion list). Immutable once built.
  */
 final class AutocompleteIndex {
 
     static final int MAX_PREFIX = 3;
 
-    private final Map<String, Correspondent> byPrefix = new HashMap<>();
-    private final Map<String, Correspondent> byFirstName = new HashMap<>();
+    /** What one prefix stands for in this sender's mail. */
+    record Prefix(Correspondent frequent, long messages, int rare) {
+    }
 
-    AutocompleteIndex(SenderHistory history, int frequentMessages) {
+    private static final Prefix NONE = new Prefix(null, 0, 0);
+
+    private final Map<String, Prefix> byPrefix = new HashMap<>();
+    private final long messages;
+
+    /**
+     * @param frequentMessages a correspondent mailed at least this often can be the suggestion
+     * @param rareMessages     a correspondent mailed at most this often counts as rarely mailed
+     */
+    AutocompleteIndex(SenderHistory history, int frequentMessages, int rareMessages) {
+        long total = 0;
         for (Correspondent c : history.correspondents()) {
-            if (c.messages() < frequentMessages) {
-                continue;
-            }
-            String local = nl.lekwacht.history.AddressKey.localPart(c.address());
+            total += c.messages();
+            String local = AddressKey.localPart(c.address());
             for (int p = 1; p <= Math.min(MAX_PREFIX, local.length()); p++) {
-                byPrefix.merge(local.substring(0, p), c, AutocompleteIndex::moreMailed);
-            }
-            for (String name : c.displayNames()) {
-                String first = PersonName.firstWord(PersonName.normalise(name));
-                if (first.length() >= 2) {
-                    byFirstName.merge(first, c, AutocompleteIndex::moreMailed);
-                }
+                Prefix before = byPrefix.getOrDefault(local.substring(0, p), NONE);
+                Correspondent frequent = c.messages() >= frequentMessages
+                        && (before.frequent() == null || c.messages() > before.frequent().messages())
+                        ? c : before.frequent();
+                byPrefix.put(local.substring(0, p), new Prefix(frequent, before.messages() + c.messages(),
+                        before.rare() + (c.messages() <= rareMessages ? 1 : 0)));
             }
         }
+        this.messages = total;
     }
 
-    /** The most mailed frequent correspondent whose local part starts with these characters, or null. */
-    Correspondent byPrefix(String prefix) {
-        return byPrefix.get(prefix);
+    /** The correspondents whose local part starts with these characters. */
+    Prefix prefix(String prefix) {
+        return byPrefix.getOrDefault(prefix, NONE);
     }
 
-    Correspondent byFirstName(String firstName) {
-        return firstName.isEmpty() ? null : byFirstName.get(firstName);
-    }
-
-    private static Correspondent moreMailed(Correspondent a, Correspondent b) {
-        return b.messages() > a.messages() ? b : a;
+    /** Messages to all correspondents together (a message to two counts twice). */
+    long messages() {
+        return messages;
     }
 }

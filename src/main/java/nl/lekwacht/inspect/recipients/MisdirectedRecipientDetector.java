@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.lekwacht.config.OrganisationConfig;
-import nl.lekwacht.history.AddressKey;
 import nl.lekwacht.history.Correspondent;
 import nl.lekwacht.history.Derived;
 import nl.lekwacht.history.HistoryView;
@@ -24,14 +23,17 @@ import nl.lekwacht.message.OutboundMessage;
  * slip for a far more frequent correspondent. One finding per such recipient, with the suggestion
  * ("did you mean ...?") and the reason in its details.
  *
+ * <p>In a pasted list (more than {@value AutocompleteRule#MAX_TYPED_RECIPIENTS} external recipients)
+ * only spelling evidence counts: a typo of a known address at an organisation's domain, a misspelt
+ * domain. Two providers on the consumer list are never taken for a misspelling of one another. The
+ * autocomplete pattern is scored by {@link AutocompleteRule}.
+ *
  * <p>While the sender is still in the learning period (fewer than {@code history.learning-messages}
  * messages known) findings are LOW with {@code details.learning = "true"}, which the policy never
  * lets hold mail. Pure and thread-safe: it reads history snapshots, whose indexes are built once per
  * snapshot.
  */
 public final class MisdirectedRecipientDetector implements Detector {
-
-    private static final int MAX_TYPED_RECIPIENTS = 5;
 
     private final MisdirectedRecipientSettings settings;
     private final OrganisationConfig organisation;
@@ -41,7 +43,7 @@ public final class MisdirectedRecipientDetector implements Detector {
     private final Derived<SenderHistory, CorrespondentIndex> senderIndex = MisdirectedRecipientDetector::index;
     private final Derived<OrganisationHistory, CorrespondentIndex> organisationIndex =
             MisdirectedRecipientDetector::index;
-    private final Derived<SenderHistory, AutocompleteIndex> autocompleteIndex;
+    private final AutocompleteRule autocomplete;
 
     /** @param learningMessages a sender with fewer known messages is still learning */
     public MisdirectedRecipientDetector(MisdirectedRecipientSettings settings, OrganisationConfig organisation,
@@ -51,8 +53,7 @@ public final class MisdirectedRecipientDetector implements Detector {
         this.history = history;
         this.learningMessages = learningMessages;
         this.search = new ResemblanceSearch(settings, organisation);
-        int frequent = settings.frequentMessages();
-        this.autocompleteIndex = h -> new AutocompleteIndex(h, frequent);
+        this.autocomplete = new AutocompleteRule(settings);
     }
 
     @Override
@@ -86,77 +87,16 @@ public final class MisdirectedRecipientDetector implements Detector {
     private Resemblance resemblance(Recipient r, List<Recipient> all, SenderHistory own, OrganisationHistory everyone) {
         long sent = own.messagesTo(r.key());
         if (sent == 0) {
-            Resemblance found = search.find(r, own.derived(senderIndex), everyone, "sender");
+            boolean list = all.size() > AutocompleteRule.MAX_TYPED_RECIPIENTS;
+            Resemblance found = search.find(r, own.derived(senderIndex), everyone, "sender", list);
             if (found == null && settings.organisationWide() && !everyone.knowsAddress(r.key())) {
-                found = search.find(r, everyone.derived(organisationIndex), everyone, "organisation");
+                found = search.find(r, everyone.derived(organisationIndex), everyone, "organisation", list);
             }
             if (found != null) {
                 return found;
             }
         }
-        return settings.autocomplete() ? autocomplete(r, sent, all, own, everyone) : null;
-    }
-
-    /**
-     * The autocomplete pattern: the recipient shares its first characters or first name with a far
-     * more frequent correspondent, is rarely or never mailed, and never stood with the other
-     * recipients of this message.
-     */
-    private Resemblance autocomplete(Recipient r, long sent, List<Recipient> all, SenderHistory own,
-                                     OrganisationHistory everyone) {
-        // Autocomplete fills in addresses typed one by one into To or Cc, not pasted mailing lists.
-        if (sent > settings.rareMessages() || "Bcc".equals(r.field()) || all.size() > MAX_TYPED_RECIPIENTS) {
-            return null;
-        }
-        AutocompleteIndex index = own.derived(autocompleteIndex);
-        String local = AddressKey.localPart(r.key());
-        long needed = Math.max(settings.frequentMessages(), settings.frequencyRatio() * Math.max(1, sent));
-        Correspondent frequent = null;
-        int shared = 0;
-        for (int p = Math.min(AutocompleteIndex.MAX_PREFIX, local.length()); p >= 1 && frequent == null; p--) {
-            Correspondent c = index.byPrefix(local.substring(0, p));
-            if (c != null && !c.address().equals(r.key()) && c.messages() >= needed) {
-                frequent = c;
-                shared = p;
-            }
-        }
-        boolean sameFirstName = false;
-        if (frequent == null) {
-            Correspondent c = index.byFirstName(PersonName.firstWord(PersonName.normalise(r.displayName())));
-            if (c != null && !c.address().equals(r.key()) && c.messages() >= needed) {
-                frequent = c;
-                sameFirstName = true;
-            }
-        }
-        if (frequent == null) {
-            return null;
-        }
-        boolean othersKnowFrequent = false;
-        for (Recipient other : all) {
-            if (other.key().equals(r.key())) {
-                continue;
-            }
-            if (own.seenTogether(r.key(), other.key())) {
-                return null;
-            }
-            othersKnowFrequent |= own.seenTogether(frequent.address(), other.key());
-        }
-        // A client offers an address it never sent to only from a shared address book: one somebody in the
-        // organisation mails. A brand-new address was typed in full, so it is no autocomplete slip.
-        if (sent == 0 && !everyone.knowsAddress(r.key())) {
-            return null;
-        }
-        boolean evidence = sent == 0
-                ? shared >= 2 || sameFirstName || othersKnowFrequent
-                : othersKnowFrequent;
-        if (!evidence) {
-            return null;
-        }
-        String how = sameFirstName ? "has the same first name as" : "starts like";
-        return new Resemblance(r.key(), frequent.address(), Reason.AUTOCOMPLETE, r.key() + " " + how + " "
-                + frequent.address() + ", whom you mail far more often" + (sent == 0 ? "; you never mailed "
-                + r.key() : "") + (othersKnowFrequent ? "; the other recipients usually get mail with "
-                + frequent.address() : ""), "sender");
+        return settings.autocomplete() ? autocomplete.find(r, all, own, everyone) : null;
     }
 
     private Finding finding(Recipient r, Resemblance resemblance, boolean learning) {
@@ -167,6 +107,9 @@ public final class MisdirectedRecipientDetector implements Detector {
         details.put("rule", resemblance.reason().code());
         details.put("recipient", r.address());
         details.put("source", resemblance.source());
+        if (!resemblance.score().isEmpty()) {
+            details.put("score", resemblance.score());
+        }
         if (learning) {
             details.put(Finding.DETAIL_LEARNING, "true");
         }
@@ -177,7 +120,8 @@ public final class MisdirectedRecipientDetector implements Detector {
 
     private static Severity severity(Resemblance resemblance) {
         if ("organisation".equals(resemblance.source()) || resemblance.reason() == Reason.AUTOCOMPLETE
-                || resemblance.reason() == Reason.SAME_LOCAL_PART_OTHER_DOMAIN) {
+                || resemblance.reason() == Reason.SAME_LOCAL_PART_OTHER_DOMAIN
+                || resemblance.reason() == Reason.KNOWN_NAME_NEW_ADDRESS) {
             return Severity.MEDIUM;
         }
         return Severity.HIGH;

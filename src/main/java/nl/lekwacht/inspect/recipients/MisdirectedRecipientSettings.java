@@ -21,12 +21,16 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param frequentMessages     a correspondent mailed at least this often is one autocomplete offers first
  * @param frequencyRatio       ... and at least this many times more often than the recipient
  * @param rareMessages         a recipient the sender mailed at most this often may still be an autocomplete slip
+ * @param autocompleteScore    an address the sender never mailed is an autocomplete slip from this score on:
+ *                             how many times likelier the slip is than a deliberate new contact from the
+ *                             address book (see {@code AutocompleteRule})
+ * @param rareAutocompleteScore the same for a rarely mailed correspondent
  */
 public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom, int localTwoEditsFrom,
                                            int domainOneEditFrom, int domainTwoEditsFrom, int minSharedLocalPart,
                                            Set<String> genericLocalParts, boolean organisationWide,
                                            boolean autocomplete, int frequentMessages, int frequencyRatio,
-                                           int rareMessages) {
+                                           int rareMessages, double autocompleteScore, double rareAutocompleteScore) {
 
     public static final List<String> DEFAULT_GENERIC = List.of("info", "contact", "post", "mail", "office", "admin",
             "administratie", "secretariaat", "receptie", "support", "service", "klantenservice", "helpdesk",
@@ -45,7 +49,8 @@ public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom
     public static MisdirectedRecipientSettings read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("enabled", "local-one-edit-from", "local-two-edits-from",
                 "domain-one-edit-from", "domain-two-edits-from", "min-shared-local-part", "generic-local-parts",
-                "organisation-wide", "autocomplete", "frequent-messages", "frequency-ratio", "rare-messages"));
+                "organisation-wide", "autocomplete", "frequent-messages", "frequency-ratio", "rare-messages",
+                "autocomplete-score", "rare-autocomplete-score"));
         int localOne = node.integer("local-one-edit-from", 5, 2, 100);
         int localTwo = node.integer("local-two-edits-from", 9, 2, 100);
         if (localTwo < localOne) {
@@ -63,6 +68,8 @@ public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom
                 node.bool("organisation-wide", true), node.bool("autocomplete", true),
                 node.integer("frequent-messages", 10, 1, 1_000_000),
                 node.integer("frequency-ratio", 10, 1, 1_000_000),
-                node.integer("rare-messages", 2, 0, 1_000_000));
+                node.integer("rare-messages", 2, 0, 1_000_000),
+                node.decimal("autocomplete-score", 0.8, 0, 1e9),
+                node.decimal("rare-autocomplete-score", 30, 0, 1e9));
     }
 }

@@ -14,6 +14,9 @@ import nl.lekwacht.inspect.recipients.Resemblance.Reason;
  */
 final class ResemblanceSearch {
 
+    /** A local part spelling a known name must have this many letters to name one person. */
+    private static final int MIN_NAME_LETTERS = 8;
+
     private final MisdirectedRecipientSettings settings;
     private final OrganisationConfig organisation;
 
@@ -25,12 +28,18 @@ final class ResemblanceSearch {
     /**
      * @param everyone the organisation-wide history, to tell a domain nobody mailed from a known one
      * @param source   {@code sender} or {@code organisation}, for the result
+     * @param list     the recipient is one of a pasted list (more external recipients than anyone types
+     *                 one by one): its addresses come from a register, where namesakes and near-namesakes
+     *                 among residents are common, so only spelling evidence about an organisation's
+     *                 address or a domain nobody mailed counts, not a name seen elsewhere
      * @return the resemblance, or null when the recipient resembles nobody in the index
      */
-    Resemblance find(Recipient r, CorrespondentIndex index, OrganisationHistory everyone, String source) {
+    Resemblance find(Recipient r, CorrespondentIndex index, OrganisationHistory everyone, String source,
+                     boolean list) {
         String local = AddressKey.localPart(r.key());
         String domain = AddressKey.domain(r.key());
         boolean organisationIndex = "organisation".equals(source);
+        boolean namesCount = !organisationIndex && !list;
 
         String name = PersonName.normalise(r.displayName());
         // Organisation-wide, many people share a name: only spelling rules apply there.
@@ -43,14 +52,13 @@ final class ResemblanceSearch {
             Entry sameLocal = mostMailed(index.withLocalPart(local), r.key());
             if (sameLocal != null) {
                 Resemblance same = sameLocalPart(r, sameLocal, domain, source);
-                if (same != null && !organisationIndex || same != null && (same.reason() == Reason.TLD_SWAP || same.reason() == Reason.LOOK_ALIKE_DOMAIN
-                        || same.reason() == Reason.DOMAIN_TYPO)) {
+                if (same != null && (namesCount || isAboutDomain(same.reason()))) {
                     return same;
                 }
             }
         }
         if (index.knowsDomain(domain)) {
-            if (!(organisationIndex && organisation.isConsumerDomain(domain))) {
+            if (!((organisationIndex || list) && organisation.isConsumerDomain(domain))) {
                 Entry typo = index.similarLocalPart(local, domain, settings.localOneEditFrom(),
                         settings.localTwoEditsFrom(), e -> !otherInitial(local, e.local()) && !onlyDigitsDiffer(local, e.local()));
                 if (typo != null) {
@@ -58,7 +66,8 @@ final class ResemblanceSearch {
                             + typo.address(), source);
                 }
             }
-        } else if (!everyone.knowsDomain(domain)) {
+        } else if (!everyone.knowsDomain(domain) && !organisation.isConsumerDomain(domain)) {
+            // (a provider on the consumer list is a real mail service, not a misspelling of another)
             DomainMatch similar = index.similarDomain(domain, settings.domainOneEditFrom(),
                     settings.domainTwoEditsFrom());
             if (similar != null) {
@@ -69,24 +78,66 @@ final class ResemblanceSearch {
                         source);
             }
         }
-        if (!organisationIndex && organisation.isConsumerDomain(domain)) {
-            String letters = PersonName.letters(local);
-            for (Entry e : letters.length() < 8 ? java.util.List.<Entry>of() : index.withLetters(letters)) {
-                if (!organisation.isConsumerDomain(e.domain()) && !organisation.isInternal(e.address())) {
-                    return result(r, e.address(), Reason.KNOWN_NAME_AT_CONSUMER_DOMAIN, "a private mailbox at "
-                            + domain + " under the name of " + e.address() + ", known at an organisation", source);
-                }
-            }
+        if (namesCount) {
+            return knownName(r, index, local, domain, source);
         }
         return null;
+    }
+
+    /**
+     * The local part spells the whole name of a correspondent (display name or local part, in any
+     * punctuation) who is known at another address: {@code jan_jansen@ziggo.nl} for "Jan Jansen"
+     * {@code <jan.jansen@zorgpartner.nl>}.
+     */
+    private Resemblance knownName(Recipient r, CorrespondentIndex index, String local, String domain, String source) {
+        String letters = PersonName.letters(local);
+        // an initial and a surname (m.kowalski, pmolenaar) is shared by too many people to be a name
+        if (letters.length() < MIN_NAME_LETTERS || !identifiesPerson(local)) {
+            return null;
+        }
+        Entry atOrganisation = null;
+        Entry elsewhere = null;
+        for (Entry e : index.withLetters(letters)) {
+            if (e.address().equals(r.key()) || organisation.isInternal(e.address())) {
+                continue;
+            }
+            if (!organisation.isConsumerDomain(e.domain())) {
+                atOrganisation = atOrganisation == null || e.messages() > atOrganisation.messages() ? e : atOrganisation;
+            } else {
+                elsewhere = elsewhere == null || e.messages() > elsewhere.messages() ? e : elsewhere;
+            }
+        }
+        if (atOrganisation != null && organisation.isConsumerDomain(domain)) {
+            return result(r, atOrganisation.address(), Reason.KNOWN_NAME_AT_CONSUMER_DOMAIN, "a private mailbox at "
+                    + domain + " under the name of " + atOrganisation.address() + ", known at an organisation", source);
+        }
+        Entry known = atOrganisation != null ? atOrganisation : elsewhere;
+        if (known == null) {
+            return null;
+        }
+        return result(r, known.address(), Reason.KNOWN_NAME_NEW_ADDRESS, r.key() + " spells the name of "
+                + known.address() + ", whom you mail at that address", source);
+    }
+
+    private static boolean isAboutDomain(Reason reason) {
+        return reason == Reason.TLD_SWAP || reason == Reason.LOOK_ALIKE_DOMAIN || reason == Reason.DOMAIN_TYPO;
     }
 
     private Resemblance sameLocalPart(Recipient r, Entry known, String domain, String source) {
         String label = DomainShape.withoutTld(domain);
         String knownLabel = DomainShape.withoutTld(known.domain());
+        // Two providers on the consumer list are both real mail services with a mailbox for nearly every
+        // name: hotmail.com beside hotmail.nl says nothing about the domain, only the name can.
+        boolean bothProviders = organisation.isConsumerDomain(domain) && organisation.isConsumerDomain(known.domain());
         Reason reason;
         String why;
-        if (label.equals(knownLabel)) {
+        if (bothProviders) {
+            if (!identifiesPerson(known.local())) {
+                return null;
+            }
+            reason = Reason.SAME_LOCAL_PART_OTHER_DOMAIN;
+            why = "the same name is known at " + known.domain() + ", not at " + domain;
+        } else if (label.equals(knownLabel)) {
             reason = Reason.TLD_SWAP;
             why = domainWhy(reason, domain, known.domain());
         } else if (DomainShape.skeleton(domain).equals(DomainShape.skeleton(known.domain()))) {

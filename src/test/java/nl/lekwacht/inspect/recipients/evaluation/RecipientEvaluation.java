@@ -94,6 +94,17 @@ class RecipientEvaluation {
             if (m.scored()) {
                 InspectionResult result = inspector.inspect(message);
                 boolean held = policy.decide(result, message.envelope()).action() == Verdict.Action.HOLD;
+                if (Boolean.getBoolean("lekwacht.evaluation.dumpAutocomplete")) {
+                    for (Finding f : result.findings()) {
+                        if ("autocomplete".equals(f.details().get("rule"))) {
+                            String recipient = AddressKey.of(f.details().get("recipient"));
+                            String label = m.slip() == null ? "ORDINARY"
+                                    : recipient.equals(AddressKey.of(m.slipped().address())) ? m.slip().name() : "OTHER";
+                            System.out.println("AC " + label + " " + history.sender(m.sender()).messagesTo(recipient)
+                                    + " " + f.details().get("score"));
+                        }
+                    }
+                }
                 if (m.slip() != null) {
                     int[] counts = slips.computeIfAbsent(m.slip(), k -> new int[2]);
                     counts[0]++;
