@@ -28,7 +28,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.util.Units;
@@ -195,7 +195,7 @@ public class ExtractionBenchmark {
             }
             XWPFRun run = doc.createParagraph().createRun();
             try {
-                run.addPicture(new ByteArrayInputStream(jpeg(photo)), Document.PICTURE_TYPE_JPEG, "foto.jpg",
+                run.addPicture(new ByteArrayInputStream(jpeg(photo)), PictureType.JPEG, "foto.jpg",
                         Units.toEMU(200), Units.toEMU(150));
             } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
                 throw new IOException(e);
