@@ -60,6 +60,9 @@ final class DocumentExtraction {
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook",
             "application/vnd.ms-tnef", "message/x-emlx");
 
+    /** System property: print the stack trace of every failed parse (no file content) to stderr. */
+    static final String TRACE_PROPERTY = "lekwacht.extract.trace";
+
     private static final Pattern ENTRY = Pattern.compile("in entry (.+)$");
 
     private final AutoDetectParser parser;
@@ -182,7 +185,7 @@ final class DocumentExtraction {
                 }
                 return;
             }
-            if (Boolean.getBoolean("lekwacht.extract.trace")) {
+            if (Boolean.getBoolean(TRACE_PROPERTY)) {
                 e.printStackTrace();
             }
             sink.problem(where, classify(e), e.getClass().getSimpleName());

@@ -63,6 +63,10 @@ final class ParserProcess {
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
                 "-Dlogback.configurationFile=nl/lekwacht/message/extract/child-logback.xml",
                 "-cp", System.getProperty("java.class.path"), ExtractionChild.class.getName()));
+        if (Boolean.getBoolean(DocumentExtraction.TRACE_PROPERTY)) {
+            // diagnostics: the parser process prints the stack trace of every failed parse to stderr
+            command.add(command.indexOf("-cp"), "-D" + DocumentExtraction.TRACE_PROPERTY + "=true");
+        }
         if (warmUp) {
             command.add(ExtractionChild.WARM_UP);
         }
