@@ -29,7 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The privacy officer's way through the register in a real browser (Debian's chromium and
  * chromium-driver, nothing downloaded): log in, open an incident Lekwacht opened itself, change its
  * status, and check every page with axe-core (npm) for WCAG 2.1 A/AA violations. Screenshots of the
- * list and the AP-form view are written next to the test classes ({@code screenshots/}).
+ * list, the detail page and the AP-form view are written next to the test classes ({@code screenshots/}).
  * Without the browser or axe-core the test is skipped, unless CI=true: then it fails.
  */
 class RegisterBrowserTest {
@@ -108,6 +108,7 @@ class RegisterBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DL-000001: In behandeling");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Status gewijzigd.");
         assertNoViolations("detail after the move");
+        screenshot("register-detail.png");
 
         browser.findElement(By.linkText("Bekijk als AP-formulier")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("AP-meldformulier: DL-000001");
