@@ -22,14 +22,18 @@ final class ConfigFiles {
         return new ConfigLoader(System.getenv()).load(file);
     }
 
-    /** The built-in configuration of {@code demo}, with the capture server's port filled in. */
-    static LekwachtConfig demo(int capturePort) throws IOException {
+    /**
+     * The built-in configuration of {@code demo}, with the capture server's port and the bcrypt hash of
+     * the demo login's password filled in.
+     */
+    static LekwachtConfig demo(int capturePort, String passwordHash) throws IOException {
         try (InputStream in = ConfigFiles.class.getResourceAsStream("demo.yml")) {
             if (in == null) {
                 throw new IOException("demo.yml missing from the jar");
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${CAPTURE_PORT}", Integer.toString(capturePort));
+                    .replace("${CAPTURE_PORT}", Integer.toString(capturePort))
+                    .replace("${DEMO_PASSWORD_HASH}", passwordHash);
             return new ConfigLoader(System.getenv()).parse(yaml);
         }
     }

@@ -1,5 +1,6 @@
 package nl.lekwacht;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -29,7 +31,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GreenMail capture = new GreenMail(new ServerSetup(capturePort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         capture.start();
-        LekwachtConfig config = ConfigFiles.demo(capturePort);
+        String password = newPassword();
+        LekwachtConfig config = ConfigFiles.demo(capturePort,
+                BCrypt.withDefaults().hashToString(10, password.toCharArray()));
         Detectors.validate(config);
         if (!ConfigFiles.report(config, Path.of("demo.yml"), System.err)) {
             capture.stop();
@@ -37,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Gateway gateway = Gateway.start(config, Clock.systemUTC());
         Path samples = writeSamples();
-        printWelcome(gateway, samples);
+        printWelcome(gateway, samples, password);
         Thread watcher = new Thread(() -> watch(capture), "lekwacht-demo-capture");
         watcher.setDaemon(true);
         watcher.start();
@@ -46,7 +50,17 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void printWelcome(Gateway gateway, Path samples) {
+    private static String newPassword() {
+        char[] alphabet = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[12];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(password);
+    }
+
+    private void printWelcome(Gateway gateway, Path samples, String password) {
         int smtp = gateway.smtpPort();
         String web = "http://127.0.0.1:" + gateway.webPort();
         System.out.println("""
@@ -55,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                   SMTP relay   127.0.0.1:%d   (internal domain: gemeente.example)
                   web          %s/healthz  %s/readyz  %s/metrics
                   next hop     built-in capture server on 127.0.0.1:%d; what arrives there is printed below
+                  register     %s/register   log in as fg, password %s (new at every start)
 
                 Send a message with curl:
                   curl -sS --url smtp://127.0.0.1:%d --mail-from medewerker@gemeente.example \\
@@ -64,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                 A sample with a (synthetic) BSN in it: %s
 
                 Stop with Ctrl-C.
-                """.formatted(smtp, web, web, web, capturePort, smtp, samples.resolve("hallo.eml"), smtp,
+                """.formatted(smtp, web, web, web, capturePort, web, password, smtp, samples.resolve("hallo.eml"), smtp,
                 samples.resolve("beschikking-met-bsn.eml")));
     }
 
@@ -88,6 +103,31 @@ final class DemoCommand implements Callable<Integer> {
         return dir;
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+/[hr]/[A-Za-z0-9_-]+");
+
+    /** The confirmation or report link in a notice's plain text, if it has one. */
+    private static java.util.Optional<String> link(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    java.util.Optional<String> found = link(multipart.getBodyPart(i));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else if (content instanceof String text) {
+                java.util.regex.Matcher m = LINK.matcher(text);
+                if (m.find()) {
+                    return java.util.Optional.of(m.group());
+                }
+            }
+        } catch (MessagingException | java.io.IOException e) {
+            // a notice we cannot read: shown without its link
+        }
+        return java.util.Optional.empty();
+    }
+
     private static void watch(GreenMail capture) {
         int seen = 0;
         while (!Thread.currentThread().isInterrupted()) {
@@ -95,9 +135,15 @@ final class DemoCommand implements Callable<Integer> {
             for (MimeMessage message : Arrays.copyOfRange(received, seen, received.length)) {
                 try {
                     String trace = message.getHeader("X-Lekwacht", null);
-                    System.out.printf("[capture] arrived: to=%s subject=\"%s\" X-Lekwacht: %s%n",
-                            String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To")),
-                            message.getSubject(), trace);
+                    String to = String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
+                    if (trace != null) {
+                        System.out.printf("[capture] arrived: to=%s subject=\"%s\" X-Lekwacht: %s%n", to,
+                                message.getSubject(), trace);
+                    } else {
+                        // one of Lekwacht's own notices: show the link the sender would follow
+                        System.out.printf("[capture] notice to %s: \"%s\"%s%n", to, message.getSubject(),
+                                link(message).map(l -> " link: " + l).orElse(""));
+                    }
                 } catch (MessagingException e) {
                     System.out.println("[capture] arrived: (unreadable headers)");
                 }
