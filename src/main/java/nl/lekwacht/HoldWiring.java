@@ -23,6 +23,7 @@ import nl.lekwacht.smtp.NextHop;
 import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.SystemMailer;
 import nl.lekwacht.store.Database;
+import nl.lekwacht.store.SecretFingerprints;
 import nl.lekwacht.store.hold.JdbcHoldStore;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.Texts;
@@ -54,6 +55,14 @@ record HoldWiring(HoldService service, HoldPages pages, AdminHoldPages adminPage
         JdbcHoldStore store = new JdbcHoldStore(database.dataSource());
         ContentCipher cipher = ContentCipher.fromConfig(hold.encryptionKey(), hold.oldEncryptionKeys(), random);
         LinkTokens tokens = new LinkTokens(linkSecret(hold.linkSecret(), random), random, clock);
+        // instances sharing a store must share these secrets; a per-process random one is not shared
+        SecretFingerprints fingerprints = new SecretFingerprints(database.dataSource(), clock);
+        if (!hold.linkSecret().isEmpty()) {
+            fingerprints.verify("hold.link-secret", hold.linkSecret().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!hold.encryptionKey().isEmpty()) {
+            fingerprints.verify("hold.encryption-key", hold.encryptionKey().getBytes(StandardCharsets.UTF_8));
+        }
         Texts texts = Texts.load(config.web().language(), Notices.BUNDLE);
         Pages renderer = new Pages();
         Notices notices = new Notices(texts, renderer, hold.notifyFrom(), config.smtp().hostname(), hold.timeZone());
