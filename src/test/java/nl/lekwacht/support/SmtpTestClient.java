@@ -25,6 +25,11 @@ public final class SmtpTestClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** How long to wait for the server, e.g. for the reply after a very large message. */
+    public void readTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
     /** Reads one (possibly multi-line) reply and returns it with lines joined by "\n". */
     public String reply() throws IOException {
         StringBuilder all = new StringBuilder();

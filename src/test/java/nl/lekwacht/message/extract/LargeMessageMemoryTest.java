@@ -52,7 +52,7 @@ class LargeMessageMemoryTest {
     }
 
     /** A CSV of synthetic rows (about 18 MB of text) and a photo of random bytes, base64, near 50 MB. */
-    private static void writeMessage(Path eml) throws IOException {
+    static void writeMessage(Path eml) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(eml), 1 << 16)) {
             write(out, "From: medewerker@gemeente.example\r\nTo: burger@example.org\r\nSubject: Groot bericht\r\n"
                     + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n"
