@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.RegisterConfig;
+import nl.lekwacht.hold.LinkTokens;
+import nl.lekwacht.intake.Confirmations;
+import nl.lekwacht.intake.ReportIntake;
 import nl.lekwacht.register.DeliveredMail;
 import nl.lekwacht.register.Facts;
 import nl.lekwacht.register.FormDerivation;
@@ -28,6 +31,7 @@ import nl.lekwacht.store.Database;
 import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
 import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.intake.JdbcReportStore;
 import nl.lekwacht.store.register.JdbcIncidentStore;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.NetworkGuard;
@@ -39,6 +43,7 @@ import nl.lekwacht.web.auth.JteLoginPage;
 import nl.lekwacht.web.auth.LoginService;
 import nl.lekwacht.web.auth.Tokens;
 import nl.lekwacht.web.auth.WebAuth;
+import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
@@ -60,6 +65,9 @@ final class RegisterWiring implements AutoCloseable {
     final OverrideIncidents overrides;
     private final LoginService logins;
     private final JdbcIncidentStore store;
+    private final JdbcReportStore reports;
+    private final ReportIntake intake;
+    private final ClientAddress clientAddress;
     private final LekwachtConfig config;
     private final Pages pages;
     private final Facts facts;
@@ -78,7 +86,7 @@ final class RegisterWiring implements AutoCloseable {
         this.clock = clock;
         this.pages = new Pages();
         var web = config.web();
-        ClientAddress clientAddress = new ClientAddress(web.trustedProxies());
+        this.clientAddress = new ClientAddress(web.trustedProxies());
         Tokens tokens = new Tokens(random);
         this.logins = new LoginService(new ConfigAccounts(web.users()).orElse(new JdbcAccounts(database.dataSource())),
                 web.apiTokens(), new JdbcSessionStore(database.dataSource()),
@@ -95,6 +103,11 @@ final class RegisterWiring implements AutoCloseable {
                         config.hold().timeZone(), noticeSender));
         this.facts = new Facts(config.organisation());
         this.overrides = new OverrideIncidents(register, facts);
+        this.reports = new JdbcReportStore(database.dataSource());
+        RegisterConfig.Intake limits = config.register().intake();
+        this.intake = new ReportIntake(register, reports, reports, new Confirmations(toOfficer,
+                config.hold().notifyFrom(), Texts.load(web.language(), ReportFormPages.BUNDLE), reports, limits,
+                clock, noticeSender), limits, clock);
     }
 
     /** The observer that opens incidents for delivered mail and mails report links with {@code mailer}. */
@@ -125,7 +138,9 @@ final class RegisterWiring implements AutoCloseable {
         ZoneId zone = config.hold().timeZone();
         String language = config.web().language();
         return List.of(auth, new RegisterPages(register, pages, language, zone), new IncidentApi(register, language),
-                new ReportPages(register, pages, language, random, secure(config)));
+                new ReportPages(register, pages, language, random, secure(config)),
+                new ReportFormPages(intake, pages, language, new LinkTokens(formSecret(), random, clock),
+                        clientAddress, auth, config.register().intake().staffNetworks()));
     }
 
     /** Starts the hourly sweep. */
@@ -141,6 +156,9 @@ final class RegisterWiring implements AutoCloseable {
             int stripped = store.stripFinishedBefore(now.minus(settings.retention()));
             int audit = store.deleteAuditBefore(now.minus(settings.auditRetention()));
             int links = store.deleteReportLinksBefore(now);
+            RegisterConfig.Intake limits = settings.intake();
+            reports.deleteOlderThan(now.minus(limits.reportWindow().compareTo(limits.confirmationWindow()) > 0
+                    ? limits.reportWindow() : limits.confirmationWindow()));
             if (stripped + audit + links > 0) {
                 log.info("register retention: {} incidents stripped of message metadata, {} audit entries and {} "
                         + "report links deleted", stripped, audit, links);
@@ -154,6 +172,17 @@ final class RegisterWiring implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         noticeSender.shutdown();
+    }
+
+    /** Signs the report forms' CSRF tokens: the link secret every instance shares, else one of this process. */
+    private byte[] formSecret() {
+        String shared = config.hold().linkSecret();
+        if (shared.isEmpty()) {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            return secret;
+        }
+        return (shared + "|report-forms").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean secure(LekwachtConfig config) {

@@ -1,7 +1,9 @@
 package nl.lekwacht.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import nl.lekwacht.config.source.Cidr;
 import nl.lekwacht.config.source.ConfigNode;
 
 /**
@@ -13,21 +15,61 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param privacyOfficerEmail where new reports are announced (without their content)
  * @param auditRetention how long audit entries are kept
  * @param notificationRetention how long a report link in a delivery notice works and is kept
+ * @param intake        limits of the report forms {@code /melden} and {@code /melden/medewerker}
  */
 public record RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail,
-                             Duration auditRetention, Duration notificationRetention) {
+                             Duration auditRetention, Duration notificationRetention, Intake intake) {
 
     public RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail) {
         this(deadlineHours, retention, privacyOfficerEmail, retention, Duration.ofDays(14));
     }
 
+    public RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail,
+                          Duration auditRetention, Duration notificationRetention) {
+        this(deadlineHours, retention, privacyOfficerEmail, auditRetention, notificationRetention,
+                Intake.defaults());
+    }
+
+    /**
+     * The report forms' limits.
+     *
+     * @param reportLimit     reports accepted per client address within {@code reportWindow}
+     * @param textChars       most characters of a free-text answer
+     * @param lineChars       most characters of a one-line answer (when, phone, department, ...)
+     * @param confirmationLimit confirmation mails per reporter address within {@code confirmationWindow}
+     * @param staffNetworks   networks whose visitors may use the staff form without a login (empty: login only)
+     * @param uploadBytes     largest document a privacy officer may add to an incident
+     */
+    public record Intake(int reportLimit, Duration reportWindow, int textChars, int lineChars,
+                         int confirmationLimit, Duration confirmationWindow, List<Cidr> staffNetworks,
+                         long uploadBytes) {
+
+        public Intake {
+            staffNetworks = List.copyOf(staffNetworks);
+        }
+
+        public static Intake defaults() {
+            return new Intake(5, Duration.ofHours(1), 5000, 200, 3, Duration.ofDays(1), List.of(), 20L << 20);
+        }
+    }
+
     static RegisterConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("deadline-hours", "retention", "privacy-officer-email", "audit-retention",
-                "notification-retention"));
+                "notification-retention", "report-limit", "report-window", "report-text-chars", "report-line-chars",
+                "confirmation-limit", "confirmation-window", "staff-networks", "upload-size"));
+        Intake defaults = Intake.defaults();
+        Intake intake = new Intake(node.integer("report-limit", defaults.reportLimit(), 1, 1_000_000),
+                node.duration("report-window", defaults.reportWindow()),
+                node.integer("report-text-chars", defaults.textChars(), 100, 100_000),
+                node.integer("report-line-chars", defaults.lineChars(), 20, 2000),
+                node.integer("confirmation-limit", defaults.confirmationLimit(), 0, 1000),
+                node.duration("confirmation-window", defaults.confirmationWindow()),
+                node.networks("staff-networks", List.of()),
+                node.size("upload-size", defaults.uploadBytes(), 1024));
         Duration retention = node.duration("retention", Duration.ofDays(5 * 365));
         return new RegisterConfig(node.integer("deadline-hours", 72, 1, 24 * 30), retention,
                 node.string("privacy-officer-email", ""),
                 node.duration("audit-retention", retention),
-                node.duration("notification-retention", Duration.ofDays(14)));
+                node.duration("notification-retention", Duration.ofDays(14)), intake);
     }
 }

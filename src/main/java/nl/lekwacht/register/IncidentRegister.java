@@ -88,6 +88,32 @@ public final class IncidentRegister {
     }
 
     /**
+     * Opens the incident for a report through the report form ({@link Origin#RESIDENT} or
+     * {@link Origin#STAFF}) in state Nieuw, with {@code values} as the reporter gave them, and tells the
+     * announcer (which mails the privacy officer the reference only).
+     */
+    public Incident openReport(Origin origin, Map<Field, String> values, String actor) {
+        if (origin != Origin.RESIDENT && origin != Origin.STAFF) {
+            throw new IllegalArgumentException("not a report origin: " + origin);
+        }
+        Instant now = clock.instant();
+        Answers answers = Answers.empty();
+        for (Map.Entry<Field, String> e : values.entrySet()) {
+            if (!e.getKey().computed() && !e.getValue().isEmpty()) {
+                answers = answers.with(e.getKey(), e.getValue());
+            }
+        }
+        answers = answers.with(Field.DISCOVERED_AT, now.toString());
+        answers = derivation.withSeverity(withDeadline(answers));
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(new AuditEntry(0, now, actor, "created", "", origin.name().toLowerCase(Locale.ROOT)));
+        Incident incident = store.open(new Incident(0, Status.NEW, origin, "", Optional.empty(), answers, "", now,
+                now), entries).incident();
+        announcer.opened(incident);
+        return incident;
+    }
+
+    /**
      * Changes answers and confirms derived ones. Only fields whose value changed are written and
      * audited; a changed answer is no longer derived. The deadline follows the discovery time; a
      * derived severity follows the other answers.

@@ -1,0 +1,149 @@
+package nl.lekwacht.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.lekwacht.config.RegisterConfig;
+import nl.lekwacht.register.Field;
+import nl.lekwacht.register.Incident;
+import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.Origin;
+import nl.lekwacht.web.auth.ThrottleStore;
+import org.apache.commons.validator.routines.EmailValidator;
+
+/**
+ * Files reports from the report forms. In this order: a filled honeypot is answered as if accepted
+ * and nothing is stored or counted; every answer is checked against the size limits and its kind
+ * (nothing is stored when one fails); then the client address's counter in the store must be under
+ * {@code report-limit} for {@code report-window}. An accepted report opens exactly one incident in
+ * state Nieuw (its origin tells the source, the answers verbatim form the sender statement), keeps
+ * the report with the contact details apart ({@link ReportStore}), and asks {@link Confirmations} to
+ * mail the reporter when they gave an address. The privacy officer is told by the register's announcer.
+ * Thread-safe.
+ */
+public final class ReportIntake {
+
+    /** The form field that people never see and robots fill in. */
+    public static final String HONEYPOT = "website";
+    public static final String PHONE = "phone";
+    public static final String EMAIL = "email";
+
+    /** What became of a report. */
+    public sealed interface Outcome {
+        /** Stored as {@code incident}. */
+        record Accepted(Incident incident) implements Outcome { }
+
+        /** The honeypot was filled: shown as accepted, nothing stored. */
+        record Ignored() implements Outcome { }
+
+        /** Refused; {@code problem} is {@code too-long}, {@code invalid}, {@code missing} or {@code rate}. */
+        record Refused(String problem, List<String> fields) implements Outcome { }
+    }
+
+    private final IncidentRegister register;
+    private final ReportStore reports;
+    private final ThrottleStore throttle;
+    private final Confirmations confirmations;
+    private final RegisterConfig.Intake limits;
+    private final Clock clock;
+
+    public ReportIntake(IncidentRegister register, ReportStore reports, ThrottleStore throttle,
+                        Confirmations confirmations, RegisterConfig.Intake limits, Clock clock) {
+        this.register = register;
+        this.reports = reports;
+        this.throttle = throttle;
+        this.confirmations = confirmations;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public RegisterConfig.Intake limits() {
+        return limits;
+    }
+
+    /**
+     * Files the report in {@code form} (field name to value).
+     *
+     * @param origin   {@link Origin#RESIDENT} or {@link Origin#STAFF}
+     * @param client   the client's address as text, for the rate limit (only a hash is stored)
+     * @param reporter the staff member's login name, or empty
+     */
+    public Outcome submit(Origin origin, Map<String, String> form, String client, String reporter) {
+        if (!value(form, HONEYPOT).isEmpty()) {
+            return new Outcome.Ignored();
+        }
+        List<String> tooLong = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        Map<Question, String> answers = new EnumMap<>(Question.class);
+        for (Question q : Question.of(origin == Origin.STAFF)) {
+            String v = value(form, q.key());
+            int max = q.kind() == Question.Kind.TEXT ? limits.textChars() : limits.lineChars();
+            if (v.length() > max) {
+                tooLong.add(q.key());
+            } else if (q.kind() == Question.Kind.YES_NO && !v.isEmpty() && !Question.YES_NO_ANSWERS.contains(v)) {
+                invalid.add(q.key());
+            } else if (!v.isEmpty()) {
+                answers.put(q, v);
+            }
+        }
+        String phone = value(form, PHONE);
+        String email = value(form, EMAIL);
+        if (phone.length() > limits.lineChars()) {
+            tooLong.add(PHONE);
+        } else if (!phone.isEmpty() && !phone.matches("[0-9+()\\- .]{6,40}")) {
+            invalid.add(PHONE);
+        }
+        if (email.length() > limits.lineChars()) {
+            tooLong.add(EMAIL);
+        } else if (!email.isEmpty() && !EmailValidator.getInstance().isValid(email)) {
+            invalid.add(EMAIL);
+        }
+        if (!tooLong.isEmpty()) {
+            return new Outcome.Refused("too-long", tooLong);
+        }
+        if (!invalid.isEmpty()) {
+            return new Outcome.Refused("invalid", invalid);
+        }
+        List<String> missing = Question.of(origin == Origin.STAFF).stream()
+                .filter(q -> q.required() && !answers.containsKey(q)).map(Question::key).toList();
+        if (!missing.isEmpty()) {
+            return new Outcome.Refused("missing", missing);
+        }
+        Instant now = clock.instant();
+        String counter = "report-client:" + Digest.sha256(client);
+        if (throttle.countSince(counter, now.minus(limits.reportWindow())) >= limits.reportLimit()) {
+            return new Outcome.Refused("rate", List.of());
+        }
+        throttle.record(counter, now);
+        Map<Field, String> values = new LinkedHashMap<>();
+        values.put(Field.SENDER_STATEMENT, statement(answers));
+        String actor = reporter.isEmpty() ? origin.source() : reporter;
+        Incident incident = register.openReport(origin, values, actor);
+        reports.save(new Report(incident.id(), origin, answers, phone, email, reporter, now));
+        if (!email.isEmpty()) {
+            confirmations.confirm(email, incident.reference());
+        }
+        return new Outcome.Accepted(incident);
+    }
+
+    /** The answers as the register shows them: each question followed by the answer exactly as given. */
+    static String statement(Map<Question, String> answers) {
+        StringBuilder text = new StringBuilder();
+        answers.forEach((q, v) -> {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(q.label()).append('\n').append(v);
+        });
+        return text.toString();
+    }
+
+    private static String value(Map<String, String> form, String name) {
+        String v = form.get(name);
+        return v == null ? "" : v.strip();
+    }
+}
