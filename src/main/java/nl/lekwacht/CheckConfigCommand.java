@@ -15,13 +15,8 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ConfigFiles.exists(config)) {
-            System.err.println(config + ": no such file");
-            return Main.ERROR;
-        }
-        LekwachtConfig loaded = ConfigFiles.load(config);
-        Detectors.validate(loaded);
-        if (!ConfigFiles.report(loaded, config, System.out)) {
+        LekwachtConfig loaded = ConfigFiles.loadValid(config, System.out);
+        if (loaded == null) {
             return Main.ERROR;
         }
         System.out.println(config + ": ok");

@@ -38,6 +38,22 @@ final class ConfigFiles {
         }
     }
 
+    /**
+     * Loads and validates {@code file} (detector settings included) for a command, printing what is
+     * wrong on {@code err}.
+     *
+     * @return the configuration, or null when the file is missing or has problems
+     */
+    static LekwachtConfig loadValid(Path file, PrintStream err) throws IOException {
+        if (!exists(file)) {
+            err.println(file + ": no such file");
+            return null;
+        }
+        LekwachtConfig config = load(file);
+        Detectors.validate(config);
+        return report(config, file, err) ? config : null;
+    }
+
     static boolean report(LekwachtConfig config, Path file, PrintStream out) {
         if (config.problems().isEmpty()) {
             return true;

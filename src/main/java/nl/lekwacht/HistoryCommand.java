@@ -40,12 +40,8 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!ConfigFiles.exists(config)) {
-                System.err.println(config + ": no such file");
-                return Main.ERROR;
-            }
-            LekwachtConfig loaded = ConfigFiles.load(config);
-            if (!ConfigFiles.report(loaded, config, System.err)) {
+            LekwachtConfig loaded = ConfigFiles.loadValid(config, System.err);
+            if (loaded == null) {
                 return Main.ERROR;
             }
             try (StoreHistory history = StoreHistory.open(loaded)) {

@@ -20,13 +20,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!ConfigFiles.exists(config)) {
-            System.err.println(config + ": no such file (try `demo` to run on built-in defaults)");
-            return Main.ERROR;
-        }
-        LekwachtConfig loaded = ConfigFiles.load(config);
-        Detectors.validate(loaded);
-        if (!ConfigFiles.report(loaded, config, System.err)) {
+        LekwachtConfig loaded = ConfigFiles.loadValid(config, System.err);
+        if (loaded == null) {
+            System.err.println("(`demo` runs on built-in defaults without a configuration file)");
             return Main.ERROR;
         }
         Gateway gateway = Gateway.start(loaded, Clock.systemUTC());
