@@ -133,6 +133,23 @@ class ExtractionBudgetTest {
     }
 
     @Test
+    void reportsAPdfThatDoesNotFinishWithinTheBudgetAsTimeoutAndKillsItsProcess() throws IOException {
+        warmPool();
+        List<Long> before = extractor.processIds();
+        Path pdf = EndlessPdf.write(temp.resolve("eindeloos.pdf"), 5_000, 50_000);
+        assertThat(Files.size(pdf)).as("small on disk").isLessThan(2 * MB);
+
+        OutboundMessage result = extractor.extract(with(TestMessages.file(pdf)));
+
+        assertThat(result.problems()).extracting(ExtractionProblem::where, ExtractionProblem::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("attachment:eindeloos.pdf", Reason.TIMEOUT));
+        List<Long> killed = new ArrayList<>(before);
+        killed.removeAll(extractor.processIds());
+        assertThat(killed).hasSize(1);
+        assertThat(ProcessHandle.of(killed.get(0)).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    @Test
     void extractsCleanMailWhileAnotherParseHangs() throws Exception {
         warmPool();
         CompletableFuture<OutboundMessage> stuck = CompletableFuture.supplyAsync(() ->
