@@ -15,6 +15,7 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.hold.LinkTokens;
 import nl.lekwacht.intake.Confirmations;
+import nl.lekwacht.intake.IncidentDocuments;
 import nl.lekwacht.intake.ReportIntake;
 import nl.lekwacht.register.DeliveredMail;
 import nl.lekwacht.register.Facts;
@@ -31,6 +32,7 @@ import nl.lekwacht.store.Database;
 import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
 import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.intake.JdbcDocumentStore;
 import nl.lekwacht.store.intake.JdbcReportStore;
 import nl.lekwacht.store.register.JdbcIncidentStore;
 import nl.lekwacht.web.ClientAddress;
@@ -43,6 +45,7 @@ import nl.lekwacht.web.auth.JteLoginPage;
 import nl.lekwacht.web.auth.LoginService;
 import nl.lekwacht.web.auth.Tokens;
 import nl.lekwacht.web.auth.WebAuth;
+import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.RegisterPages;
@@ -67,6 +70,7 @@ final class RegisterWiring implements AutoCloseable {
     private final JdbcIncidentStore store;
     private final JdbcReportStore reports;
     private final ReportIntake intake;
+    private final IncidentDocuments documents;
     private final ClientAddress clientAddress;
     private final LekwachtConfig config;
     private final Pages pages;
@@ -108,6 +112,8 @@ final class RegisterWiring implements AutoCloseable {
         this.intake = new ReportIntake(register, reports, reports, new Confirmations(toOfficer,
                 config.hold().notifyFrom(), Texts.load(web.language(), ReportFormPages.BUNDLE), reports, limits,
                 clock, noticeSender), limits, clock);
+        this.documents = new IncidentDocuments(register, new JdbcDocumentStore(database.dataSource()),
+                limits.uploadBytes(), clock);
     }
 
     /** The observer that opens incidents for delivered mail and mails report links with {@code mailer}. */
@@ -140,7 +146,8 @@ final class RegisterWiring implements AutoCloseable {
         return List.of(auth, new RegisterPages(register, pages, language, zone), new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure(config)),
                 new ReportFormPages(intake, pages, language, new LinkTokens(formSecret(), random, clock),
-                        clientAddress, auth, config.register().intake().staffNetworks()));
+                        clientAddress, auth, config.register().intake().staffNetworks()),
+                new DocumentPages(register, documents, pages, language, zone));
     }
 
     /** Starts the hourly sweep. */
