@@ -47,6 +47,7 @@ import nl.lekwacht.web.auth.Tokens;
 import nl.lekwacht.web.auth.WebAuth;
 import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
+import nl.lekwacht.web.intake.ReportViewPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
@@ -147,7 +148,8 @@ final class RegisterWiring implements AutoCloseable {
                 new ReportPages(register, pages, language, random, secure(config)),
                 new ReportFormPages(intake, pages, language, new LinkTokens(formSecret(), random, clock),
                         clientAddress, auth, config.register().intake().staffNetworks()),
-                new DocumentPages(register, documents, pages, language, zone));
+                new DocumentPages(register, documents, pages, language, zone),
+                new ReportViewPages(register, reports, pages, language));
     }
 
     /** Starts the hourly sweep. */

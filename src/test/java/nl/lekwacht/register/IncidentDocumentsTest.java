@@ -122,6 +122,18 @@ class IncidentDocumentsTest {
     }
 
     @Test
+    void apNotificationNumberIsSearchableInTheList() throws Exception {
+        long other = officer.newIncident();
+        String csrf = RegisterFixture.hidden(officer.get("/register/" + incident).body(), "csrf");
+        assertThat(officer.post("/register/" + incident, Map.of("csrf", csrf, "ap-reference", "M-2026-004711"))
+                .statusCode()).isEqualTo(303);
+        String found = officer.get("/register?q=004711").body();
+        assertThat(found).contains("href=\"/register/" + incident + "\"").contains("M-2026-004711")
+                .doesNotContain("href=\"/register/" + other + "\"");
+        assertThat(officer.get("/register?q=M-1999-000000").body()).doesNotContain("href=\"/register/" + incident + "\"");
+    }
+
+    @Test
     void uploadWithoutTheSessionTokenIsRefused() throws Exception {
         assertThat(officer.upload(incident, "a.pdf", pdf(3, 100), false).statusCode()).isEqualTo(403);
     }

@@ -50,7 +50,7 @@ class IntakeFormTest {
                 .replace("  api-tokens:\n", "  trusted-proxies: [127.0.0.0/8]\n  api-tokens:\n")
                 .replace("register:\n", "register:\n  report-limit: " + LIMIT + "\n  report-window: 1h\n"
                         + "  report-text-chars: " + TEXT_CHARS + "\n  report-line-chars: 100\n"
-                        + "  confirmation-limit: 1\n  confirmation-window: 1d\n");
+                        + "  confirmation-limit: 1\n  confirmation-window: 1d\n  staff-networks: [198.18.0.0/15]\n");
         gateway = TestGateway.startGateway(data, nextHop.port(), yaml);
     }
 
@@ -110,6 +110,33 @@ class IntakeFormTest {
         String confirmation = RegisterFixture.await("confirmation to the reporter", () -> RegisterFixture
                 .mailMatching(nextHop, "inwoner.een@example.net", Pattern.compile("[\\s\\S]*")).map(Matcher::group));
         assertThat(confirmation).contains(m.group(1)).doesNotContain("buurman").doesNotContain("06-12345678");
+
+        // the privacy officer finds the contact details on the report's own page, behind the login
+        String view = "/register/" + id + "/melding";
+        assertThat(new RegisterFixture.Web(gateway.webPort()).get(view).statusCode()).isEqualTo(401);
+        RegisterFixture.Web staff = new RegisterFixture.Web(gateway.webPort());
+        staff.login("medewerker");
+        assertThat(staff.get(view).statusCode()).isEqualTo(403);
+        RegisterFixture.Web fg = new RegisterFixture.Web(gateway.webPort());
+        fg.login("fg");
+        assertThat(fg.get("/register/" + id).body()).contains("href=\"" + view + "\"");
+        assertThat(fg.get(view).body()).contains("06-12345678").contains("inwoner.een@example.net")
+                .contains("Ik kreeg een brief over mijn buurman, met zijn inkomen.");
+    }
+
+    @Test
+    void staffNetworksMayUseTheStaffFormWithoutLogin() throws Exception {
+        RegisterFixture.Web web = new RegisterFixture.Web(gateway.webPort());
+        HttpResponse<String> page = web.get("/melden/medewerker", "X-Forwarded-For", "198.18.0.5");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Map<String, String> form = answers(page.body(), "Brief in de verkeerde envelop");
+        form.put("department", "Burgerzaken");
+        HttpResponse<String> r = web.post("/melden/medewerker", form, "X-Forwarded-For", "198.18.0.5");
+        Matcher m = REFERENCE.matcher(r.body());
+        assertThat(m.find()).isTrue();
+        Map<String, String> row = row("SELECT origin, reporter FROM intake_report WHERE incident_id = " + m.group(2));
+        assertThat(row.get("ORIGIN")).isEqualTo("STAFF");
+        assertThat(row.get("REPORTER")).isEmpty();
     }
 
     @Test

@@ -63,8 +63,20 @@ public final class RegisterPages implements WebModule {
     private void list(Context ctx) {
         String filter = Optional.ofNullable(ctx.queryParam("status")).orElse("");
         Optional<Status> status = parseStatus(filter);
-        send(ctx, 200, "register/list.jte", Map.of("incidents", register.list(status),
-                "filter", status.map(Enum::name).orElse("")));
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        List<Incident> incidents = register.list(status).stream().filter(i -> matches(i, query)).toList();
+        send(ctx, 200, "register/list.jte", Map.of("incidents", incidents,
+                "filter", status.map(Enum::name).orElse(""), "q", query));
+    }
+
+    /** Search in the list: the AP meldingsnummer (part of it) or the register's reference. */
+    static boolean matches(Incident incident, String query) {
+        if (query.isEmpty()) {
+            return true;
+        }
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        return incident.answers().get(Field.AP_REFERENCE).toLowerCase(java.util.Locale.ROOT).contains(q)
+                || incident.reference().toLowerCase(java.util.Locale.ROOT).equals(q);
     }
 
     private void detail(Context ctx, int code, List<String> problems) {
