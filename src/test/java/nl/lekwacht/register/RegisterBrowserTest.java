@@ -94,24 +94,24 @@ class RegisterBrowserTest {
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
 
         assertThat(browser.getCurrentUrl()).endsWith("/register");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Datalekkenregister");
+        awaitHeading("Datalekkenregister");
         assertNoViolations("list");
         screenshot("register-list.png");
 
         browser.findElement(By.linkText("DL-000001")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DL-000001: Nieuw");
+        awaitHeading("DL-000001: Nieuw");
         assertThat(browser.getPageSource()).contains("Beschikking bijzondere bijstand").contains("afgeleid door Lekwacht");
         assertNoViolations("detail");
 
         browser.findElement(By.cssSelector("#new-status option[value=IN_PROGRESS]")).click();
         browser.findElement(By.cssSelector("form[action$='/status'] button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("DL-000001: In behandeling");
+        awaitHeading("DL-000001: In behandeling");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Status gewijzigd.");
         assertNoViolations("detail after the move");
         screenshot("register-detail.png");
 
         browser.findElement(By.linkText("Bekijk als AP-formulier")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("AP-meldformulier: DL-000001");
+        awaitHeading("AP-meldformulier: DL-000001");
         assertThat(browser.getPageSource()).contains("gmail.com").contains("Soorten persoonsgegevens");
         assertNoViolations("AP form");
         screenshot("register-ap-form.png");
@@ -141,5 +141,22 @@ class RegisterBrowserTest {
                 .getParent().resolve("screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Waits for the page after a click: the old page's elements go stale while the new one loads. */
+    private void awaitHeading(String expected) throws InterruptedException {
+        String seen = "";
+        for (int i = 0; i < 200; i++) {
+            try {
+                seen = browser.findElement(By.tagName("h1")).getText();
+                if (seen.equals(expected)) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
+                // the next page is still loading
+            }
+            Thread.sleep(100);
+        }
+        assertThat(seen).as("heading after the click").isEqualTo(expected);
     }
 }
