@@ -2,28 +2,18 @@ package nl.lekwacht.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import nl.lekwacht.Gateway;
+import nl.lekwacht.support.Browser;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The privacy officer's way through the register in a real browser (Debian's chromium and
@@ -34,46 +24,31 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class RegisterBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
 
     @TempDir
     Path data;
     private CapturingNextHop nextHop;
     private Gateway gateway;
-    private ChromeDriver browser;
+    private Browser session;
+    private org.openqa.selenium.chrome.ChromeDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        for (Path needed : List.of(CHROMIUM, DRIVER, AXE)) {
-            if (!Files.exists(needed)) {
-                String message = needed + " is missing (apt-get install chromium chromium-driver; npm install axe-core)";
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    Assertions.fail(message);
-                }
-                Assumptions.abort(message);
-            }
-        }
+        Browser.requireInstalled();
         nextHop = new CapturingNextHop();
         gateway = TestGateway.startGateway(data, nextHop.port(),
                 RegisterFixture.yaml("  BSN: monitor\n  NEW_RECIPIENT_WITH_PERSONAL_DATA: allow\n"));
         RegisterFixture.send(gateway.smtpPort(), List.of("j.bakker@gmail.com"), RegisterFixture.message(
                 "Beschikking bijzondere bijstand", "browser-1", List.of("j.bakker@gmail.com"),
                 "Beste mevrouw Bakker,\r\n\r\nBSN: " + RegisterFixture.bsn(41) + "\r\n\r\nGroet\r\n"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600",
-                "--lang=nl-NL");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-                options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        session = Browser.atPhoneWidth();
+        browser = session.driver;
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
         if (gateway != null) {
             gateway.close();
@@ -124,39 +99,14 @@ class RegisterBrowserTest {
     }
 
     private void assertNoViolations(String page) throws Exception {
-        JavascriptExecutor js = browser;
-        js.executeScript(Files.readString(AXE));
-        Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                + " nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))"
-                + ".catch(e => done('error: ' + e));");
-        assertThat(String.valueOf(result)).as("axe on " + page).doesNotStartWith("error");
-        JsonNode violations = new ObjectMapper().readTree(String.valueOf(result));
-        assertThat(violations).as("WCAG 2.1 AA violations on the " + page + " page: " + violations).isEmpty();
+        session.assertNoViolations(page);
     }
 
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of(RegisterBrowserTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .getParent().resolve("screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        session.screenshot(name);
     }
 
-    /** Waits for the page after a click: the old page's elements go stale while the new one loads. */
     private void awaitHeading(String expected) throws InterruptedException {
-        String seen = "";
-        for (int i = 0; i < 200; i++) {
-            try {
-                seen = browser.findElement(By.tagName("h1")).getText();
-                if (seen.equals(expected)) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
-                // the next page is still loading
-            }
-            Thread.sleep(100);
-        }
-        assertThat(seen).as("heading after the click").isEqualTo(expected);
+        session.awaitHeading(expected);
     }
 }
