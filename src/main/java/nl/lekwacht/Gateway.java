@@ -136,7 +136,7 @@ public final class Gateway implements AutoCloseable {
                     nextHop::isReachable, relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(),
                     holds.pages(), holds.adminPages()));
             modules.addAll(register.modules());
-            WebServer web = new WebServer(config.web(), modules);
+            WebServer web = new WebServer(config.web(), modules, config.register().intake().uploadBytes());
             // learn what the next hop offers before the first client asks (EHLO advertises only that)
             Thread probe = new Thread(nextHop::isReachable, "lekwacht-nexthop-probe");
             probe.setDaemon(true);

@@ -57,7 +57,7 @@ final class AuthHarness implements AutoCloseable {
                 new Tokens(new SecureRandom()), Clock.systemUTC(), LoginService.Limits.defaults());
         WebAuth auth = new WebAuth(logins, new NetworkGuard(web.adminNetworks(), clientAddress), clientAddress,
                 publicUrl.startsWith("https:"), new JteLoginPage(new Pages(), "nl"), new Tokens(new SecureRandom()));
-        server = new WebServer(web, List.of(new StaticAssets(), auth, routes));
+        server = new WebServer(web, List.of(new StaticAssets(), auth, routes), 20L * 1024 * 1024);
         server.start();
         base = "http://127.0.0.1:" + server.port();
     }
