@@ -26,7 +26,7 @@ import nl.lekwacht.store.Database;
 import nl.lekwacht.store.SecretFingerprints;
 import nl.lekwacht.store.hold.JdbcHoldStore;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.hold.AdminHoldPages;
 import nl.lekwacht.web.hold.HoldPages;
 import org.slf4j.Logger;
@@ -65,7 +65,8 @@ record HoldWiring(HoldService service, HoldPages pages, AdminHoldPages adminPage
         }
         Texts texts = Texts.load(config.web().language(), Notices.BUNDLE);
         Pages renderer = new Pages();
-        Notices notices = new Notices(texts, renderer, hold.notifyFrom(), config.smtp().hostname(), hold.timeZone());
+        Notices notices = new Notices(texts, renderer.templates(), hold.notifyFrom(), config.smtp().hostname(),
+                hold.timeZone());
         HoldMetrics metrics = new HoldMetrics(registry, store);
         HoldLoop loop = new HoldLoop(hold.pollInterval());
         HoldService service = new HoldService(store, cipher, tokens, notices, config.organisation(), metrics,

@@ -38,7 +38,7 @@ import nl.lekwacht.store.register.JdbcIncidentStore;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.NetworkGuard;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.ConfigAccounts;
 import nl.lekwacht.web.auth.JteLoginPage;

@@ -22,8 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import nl.lekwacht.smtp.SmtpReply;
-import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Templates;
+import nl.lekwacht.text.Texts;
 
 /**
  * The gateway's own messages about holds: the notification with the link (plain text and HTML), the
@@ -37,13 +37,13 @@ public final class Notices {
     public static final String BUNDLE = "nl/lekwacht/hold/texts";
 
     private final Texts t;
-    private final Pages pages;
+    private final Templates pages;
     private final String from;
     private final String reportingHost;
     private final ZoneId zone;
     private final Session session = Session.getInstance(new Properties());
 
-    public Notices(Texts texts, Pages pages, String from, String reportingHost, ZoneId zone) {
+    public Notices(Texts texts, Templates pages, String from, String reportingHost, ZoneId zone) {
         this.t = texts;
         this.pages = pages;
         this.from = from;

@@ -3,7 +3,7 @@ package nl.lekwacht.hold;
 import java.util.ArrayList;
 import java.util.List;
 import nl.lekwacht.hold.HoldDetails.StoredFinding;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /**
  * Findings in words a non-specialist understands, for the notification and the page: a title, one

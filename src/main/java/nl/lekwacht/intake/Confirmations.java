@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.ReportNoticeMailer;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.auth.ThrottleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

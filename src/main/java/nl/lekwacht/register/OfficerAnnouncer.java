@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executor;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

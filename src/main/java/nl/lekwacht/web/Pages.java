@@ -1,25 +1,33 @@
 package nl.lekwacht.web;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import nl.lekwacht.text.Texts;
 import io.javalin.http.Context;
 import java.util.Map;
+import nl.lekwacht.text.Templates;
 
 /**
- * Renders the precompiled jte templates of {@code src/main/jte} (HTML-escaped by default) and sends
- * them with the headers every page gets: UTF-8, not cached (a page can show a held message's
- * metadata). Thread-safe; one per gateway.
+ * Sends rendered templates as pages, with the headers every page gets: UTF-8, not cached (a page can
+ * show a held message's metadata). Thread-safe; one per gateway.
  */
 public final class Pages {
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Templates templates;
 
-    /** Renders {@code template} (e.g. {@code "hold/page.jte"}) with its parameters to a string. */
+    public Pages(Templates templates) {
+        this.templates = templates;
+    }
+
+    public Pages() {
+        this(new Templates());
+    }
+
+    /** Renders {@code template} with its parameters to a string. */
     public String render(String template, Map<String, Object> parameters) {
-        StringOutput output = new StringOutput();
-        engine.render(template, parameters, output);
-        return output.toString();
+        return templates.render(template, parameters);
+    }
+
+    public Templates templates() {
+        return templates;
     }
 
     /** Renders {@code template} as the response with {@code status}. */

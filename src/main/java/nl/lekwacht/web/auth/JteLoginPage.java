@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /** The login form in the shared layout, in the configured language. */
 public final class JteLoginPage implements WebAuth.LoginPage {

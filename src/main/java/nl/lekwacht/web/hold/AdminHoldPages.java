@@ -15,7 +15,7 @@ import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.HoldAction;
 import nl.lekwacht.hold.HoldService;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.Role;
 import nl.lekwacht.web.auth.WebAuth;

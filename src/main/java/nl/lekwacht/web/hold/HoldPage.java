@@ -9,7 +9,7 @@ import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.HoldDetails;
 import nl.lekwacht.hold.HoldService;
 import nl.lekwacht.hold.PlainFindings;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /**
  * What the confirmation page shows of one hold: metadata and masked evidence only, never content.

@@ -16,7 +16,7 @@ import nl.lekwacht.hold.HoldService;
 import nl.lekwacht.hold.HoldStatus;
 import nl.lekwacht.hold.LinkTokens;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 
 /**

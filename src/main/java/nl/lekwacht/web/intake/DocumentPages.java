@@ -18,7 +18,7 @@ import nl.lekwacht.intake.IncidentDocuments;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.Role;
 import nl.lekwacht.web.auth.WebAuth;

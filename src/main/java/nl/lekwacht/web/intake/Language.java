@@ -2,7 +2,7 @@ package nl.lekwacht.web.intake;
 
 import io.javalin.http.Context;
 import java.util.Map;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /** Picks the language of a report page: {@code ?lang=nl|en}, else {@code web.language}. Immutable. */
 final class Language {

@@ -17,7 +17,7 @@ import nl.lekwacht.intake.ReportIntake;
 import nl.lekwacht.register.Origin;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.Principal;
 import nl.lekwacht.web.auth.Role;

@@ -14,7 +14,7 @@ import nl.lekwacht.register.Field;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.Origin;
 import nl.lekwacht.register.Status;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /**
  * Turns register values into words and dates for one page, in one language and time zone. Templates

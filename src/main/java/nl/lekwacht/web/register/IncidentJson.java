@@ -10,7 +10,7 @@ import nl.lekwacht.register.AuditEntry;
 import nl.lekwacht.register.Field;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.MessageFacts;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /**
  * The JSON shape of an incident, shared by the API and the export and described by

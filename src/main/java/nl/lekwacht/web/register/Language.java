@@ -2,7 +2,7 @@ package nl.lekwacht.web.register;
 
 import io.javalin.http.Context;
 import java.util.Map;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 
 /**
  * Picks the language of a page: {@code ?lang=nl|en} (remembered in a cookie), else the cookie, else

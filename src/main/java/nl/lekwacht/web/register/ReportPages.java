@@ -14,7 +14,7 @@ import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.IncidentStore.ReportLink;
 import nl.lekwacht.web.Pages;
-import nl.lekwacht.web.Texts;
+import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
 
 /**

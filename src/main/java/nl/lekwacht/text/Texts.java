@@ -1,4 +1,4 @@
-package nl.lekwacht.web;
+package nl.lekwacht.text;
 
 import java.io.IOException;
 import java.io.InputStream;
