@@ -131,26 +131,7 @@ final class RegisterFixture {
     }
 
     static String text(CapturingNextHop.Received received) {
-        try {
-            MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(received.data()));
-            StringBuilder out = new StringBuilder();
-            collect(mime, out);
-            return out.toString();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void collect(jakarta.mail.Part part, StringBuilder out) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String s) {
-            out.append(s).append('\n');
-        } else if (content instanceof jakarta.mail.Multipart mp) {
-            for (int i = 0; i < mp.getCount(); i++) {
-                collect(mp.getBodyPart(i), out);
-            }
-        }
+        return received.text();
     }
 
     static String hidden(String html, String name) {

@@ -18,6 +18,45 @@ public final class CapturingNextHop implements AutoCloseable {
 
     /** One accepted message: envelope and raw bytes. */
     public record Received(String sender, List<String> recipients, byte[] data) {
+
+        /** The message's text parts decoded (notices are quoted-printable or base64), one after the other. */
+        public String text() {
+            try {
+                jakarta.mail.internet.MimeMessage mime = new jakarta.mail.internet.MimeMessage(
+                        jakarta.mail.Session.getInstance(new java.util.Properties()),
+                        new java.io.ByteArrayInputStream(data));
+                StringBuilder out = new StringBuilder();
+                collect(mime, out);
+                return out.toString();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** The decoded Subject:, empty when there is none. */
+        public String subject() {
+            try {
+                String subject = new jakarta.mail.internet.MimeMessage(
+                        jakarta.mail.Session.getInstance(new java.util.Properties()),
+                        new java.io.ByteArrayInputStream(data)).getSubject();
+                return subject == null ? "" : subject;
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private static void collect(jakarta.mail.Part part, StringBuilder out) throws Exception {
+            Object content = part.getContent();
+            if (content instanceof String s) {
+                out.append(s).append('\n');
+            } else if (content instanceof jakarta.mail.Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    collect(mp.getBodyPart(i), out);
+                }
+            } else if (content instanceof java.io.InputStream in) {
+                out.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
+            }
+        }
     }
 
     private SMTPServer server;
