@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.TestGateway;
@@ -155,42 +149,28 @@ class IncidentDocumentsTest {
         }
     }
 
-    /** A privacy officer's browser: keeps cookies, does not follow redirects, sends multipart forms. */
+    /** A privacy officer's browser: the register fixture's client, plus new incidents and uploads. */
     private static final class Officer {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
+        private final RegisterFixture.Web web;
 
         Officer(int port) {
-            this.base = "http://127.0.0.1:" + port;
+            this.web = new RegisterFixture.Web(port);
         }
 
         HttpResponse<String> get(String path, String... headers) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-            if (headers.length > 0) {
-                b.headers(headers);
-            }
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return web.get(path, headers);
         }
 
         HttpResponse<byte[]> bytes(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return web.bytes(path);
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return web.post(path, form);
         }
 
         void login(String user) throws Exception {
-            String page = get("/login").body();
-            HttpResponse<String> r = post("/login", Map.of("csrf", RegisterFixture.hidden(page, "csrf"), "next", "",
-                    "username", user, "password", RegisterFixture.PASSWORD));
-            assertThat(r.statusCode()).isEqualTo(303);
+            web.login(user);
         }
 
         long newIncident() throws Exception {
@@ -215,10 +195,8 @@ class IncidentDocumentsTest {
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/register/" + incident + "/documents"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return web.postBytes("/register/" + incident + "/documents", "multipart/form-data; boundary=" + boundary,
+                    body.toByteArray());
         }
     }
 }

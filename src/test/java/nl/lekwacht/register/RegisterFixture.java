@@ -177,6 +177,12 @@ final class RegisterFixture {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** Posts a body of any content type, e.g. a multipart form with a file. */
+        HttpResponse<String> postBytes(String path, String contentType, byte[] body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         HttpResponse<String> postRaw(String path, String body) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
