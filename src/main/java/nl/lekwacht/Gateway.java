@@ -1,77 +1,89 @@
 package nl.lekwacht;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import com.github.benmanes.caffeine.cache.Ticker;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.LekwachtConfig;
-import nl.lekwacht.config.SmtpConfig;
-import nl.lekwacht.history.HistoryView;
-import nl.lekwacht.inspect.Inspector;
+import nl.lekwacht.flow.Screener;
+import nl.lekwacht.history.HistorySide;
+import nl.lekwacht.hold.HoldSide;
+import nl.lekwacht.inspect.InspectSide;
+import nl.lekwacht.intake.IntakeSide;
+import nl.lekwacht.login.LoginSide;
 import nl.lekwacht.message.ContentExtractor;
-import nl.lekwacht.message.MessageParser;
-import nl.lekwacht.message.spool.SpoolDirectory;
-import nl.lekwacht.policy.Policy;
-import nl.lekwacht.policy.Screening;
-import nl.lekwacht.smtp.DeliveryObserver;
-import nl.lekwacht.smtp.HoldDesk;
-import nl.lekwacht.smtp.NextHop;
+import nl.lekwacht.policy.PolicySide;
+import nl.lekwacht.register.RegisterSide;
 import nl.lekwacht.smtp.RelayMetrics;
-import nl.lekwacht.smtp.RelayServer;
-import nl.lekwacht.smtp.TlsContexts;
+import nl.lekwacht.smtp.SmtpSide;
 import nl.lekwacht.store.Database;
-import nl.lekwacht.web.ClientAddress;
-import nl.lekwacht.web.HealthRoutes;
-import nl.lekwacht.web.NetworkGuard;
-import nl.lekwacht.web.StaticAssets;
-import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.WebServer;
+import nl.lekwacht.store.StoreSide;
+import nl.lekwacht.web.WebSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one wiring class: builds every part with {@code new}, from a validated configuration, and
- * closes them in reverse order. Nothing else in the code base sees all packages.
+ * The one place that sees every package: composes each feature's entry in dependency order — the
+ * store, the outboxes, history, the screening, the register, the hold side, intake, login, the relay,
+ * the web side — and closes them in reverse. Nothing is handed over later and nothing is built twice.
  */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-    private static final int MAX_BODY_CHARS = 20 * 1024 * 1024;
-    private static final int MAX_PARTS = 10_000;
 
-    private final Database database;
-    private final ContentExtractor extractor;
-    private final RelayServer relay;
-    private final WebServer web;
-    private final NextHop nextHop;
-    private final RelayMetrics metrics;
-    private final HoldWiring holds;
-    private final RegisterWiring register;
-    private final HistoryWiring history;
+    private final StoreSide store;
+    private final SmtpSide smtp;
+    private final WebSide web;
+    private final Deque<AutoCloseable> parts;
 
-    private Gateway(Database database, ContentExtractor extractor, RelayServer relay, WebServer web,
-                    NextHop nextHop, RelayMetrics metrics, HoldWiring holds, RegisterWiring register,
-                    HistoryWiring history) {
-        this.history = history;
-        this.database = database;
-        this.extractor = extractor;
-        this.relay = relay;
+    private Gateway(StoreSide store, SmtpSide smtp, WebSide web, Deque<AutoCloseable> parts) {
+        this.store = store;
+        this.smtp = smtp;
         this.web = web;
-        this.nextHop = nextHop;
-        this.metrics = metrics;
-        this.holds = holds;
-        this.register = register;
+        this.parts = parts;
+    }
+
+    /**
+     * Where the gateway gets its time from: the wall clock for holds, tokens and deadlines, a ticker for
+     * cache ageing, the executor that refreshes caches, and the executors of the background loops (hold
+     * loop, sweeps, notice senders, the history writer), made by name. With {@code background} null each
+     * loop gets a daemon thread of its own; tests pass executors they run by hand instead of sleeping.
+     */
+    public record Time(Clock clock, Ticker ticker, Executor refresher,
+                       Function<String, ScheduledExecutorService> background) {
+        public Time(Clock clock, Ticker ticker, Executor refresher) {
+            this(clock, ticker, refresher, null);
+        }
+
+        ScheduledExecutorService scheduler(String name) {
+            return background != null ? background.apply(name) : Executors.newSingleThreadScheduledExecutor(daemon(name));
+        }
+
+        /** One thread with a bounded queue; {@code whenFull} decides what a full queue does. */
+        ExecutorService worker(String name, int queue, RejectedExecutionHandler whenFull) {
+            return background != null ? background.apply(name) : new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+                    queue > 0 ? new ArrayBlockingQueue<>(queue) : new LinkedBlockingQueue<>(), daemon(name), whenFull);
+        }
     }
 
     /**
@@ -83,113 +95,80 @@ public final class Gateway implements AutoCloseable {
         return start(config, new Time(clock, Ticker.systemTicker(), ForkJoinPool.commonPool()));
     }
 
-    /**
-     * Where the gateway gets its time from: the wall clock for holds, tokens and deadlines, a ticker
-     * for cache ageing, the executor that refreshes caches, and the one that writes learned history
-     * (null: a background writer). Tests inject fakes and direct executors instead of sleeping.
-     */
-    public record Time(Clock clock, Ticker ticker, Executor refresher, Executor historyWrites) {
-        public Time(Clock clock, Ticker ticker, Executor refresher) {
-            this(clock, ticker, refresher, null);
-        }
-    }
-
     /** Builds and starts the gateway with injected time (tests). */
     public static Gateway start(LekwachtConfig config, Time time) throws IOException, GeneralSecurityException {
-        Clock clock = time.clock();
+        InspectSide.validate(config);
+        PolicySide.settings(config);
         if (!config.problems().isEmpty()) {
             throw new IllegalArgumentException("invalid configuration:\n  " + String.join("\n  ",
                     config.problems().stream().map(Object::toString).toList()));
         }
-        Database database = Database.open(config.store());
-        ContentExtractor extractor = null;
-        RelayServer relay = null;
-        HoldWiring holds = null;
-        RegisterWiring register = null;
-        HistoryWiring history = null;
+        Clock clock = time.clock();
+        StoreSide store = StoreSide.open(config.store());
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        parts.push(store);
         try {
+            verifySharedSecrets(config.hold(), store, clock);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            RelayMetrics metrics = new RelayMetrics(registry);
-            extractor = Detectors.extractor(config);
-            history = new HistoryWiring(config, database, time);
-            Screening screening = screening(config, extractor, history.service(), true);
-            SSLSocketFactory nextHopTls = TlsContexts.client(
-                    config.downstream().truststore().map(Path::of).orElse(null),
-                    config.downstream().truststorePassword());
-            NextHop nextHop = new NextHop(config.downstream(), nextHopTls, metrics);
-            SpoolDirectory spool = new SpoolDirectory(config.smtp().spoolDirectory(),
-                    config.smtp().spoolMemoryThreshold());
-            spool.sweep();
-            register = new RegisterWiring(config, database, clock);
-            holds = HoldWiring.build(config, database, registry, nextHop, nextHopTls, metrics, clock,
-                    register.overrides);
-            HoldDesk holdDesk = holds.service();
-            List<DeliveryObserver> observers = new ArrayList<>();
-            observers.add(history.learner());
-            observers.add(register.deliveries(holds.mailer()));
-            relay = new RelayServer(new RelayServer.Parts(config.smtp(), nextHop, screening, holdDesk, observers,
-                    spool, metrics, serverTls(config.smtp()), clock));
-            ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies());
-            NetworkGuard adminNetworks = new NetworkGuard(config.web().adminNetworks(), clientAddress);
-            RelayServer relayRef = relay;
-            List<WebModule> modules = new ArrayList<>(List.of(new HealthRoutes(database::isReachable,
-                    nextHop::isReachable, relayRef::isDraining, registry, adminNetworks, clock), new StaticAssets(),
-                    holds.pages(), holds.adminPages()));
-            modules.addAll(register.modules());
-            WebServer web = new WebServer(config.web(), modules, config.register().intake().uploadBytes());
-            // learn what the next hop offers before the first client asks (EHLO advertises only that)
-            Thread probe = new Thread(nextHop::isReachable, "lekwacht-nexthop-probe");
-            probe.setDaemon(true);
-            probe.start();
-            relay.start();
+            SmtpSide smtp = SmtpSide.open(config, registry);
+            ContentExtractor extractor = InspectSide.extractor(config);
+            parts.push(extractor);
+            HistorySide history = HistorySide.build(config, store.history(), clock, time.ticker(), time.refresher(),
+                    time.worker("lekwacht-history-writer", 10_000, new ThreadPoolExecutor.CallerRunsPolicy()),
+                    time.scheduler("lekwacht-history-purge"));
+            parts.push(history);
+            Screener screener = PolicySide.screener(config, extractor, InspectSide.inspector(config, history.view()),
+                    true);
+            RegisterSide register = RegisterSide.build(config, store.incidents(), smtp.notices(), clock,
+                    time.worker("lekwacht-register-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
+                    time.scheduler("lekwacht-register-sweep"));
+            parts.push(register);
+            HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
+                    register.overrides(), PolicySide.settings(config).incidentOnOverride(), clock,
+                    time.scheduler("lekwacht-hold-loop"));
+            parts.push(holds);
+            IntakeSide intake = IntakeSide.build(config, register.register(), store.reports(), store.reportCounters(),
+                    store.documents(), smtp.notices(), clock,
+                    time.worker("lekwacht-intake-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
+                    time.scheduler("lekwacht-intake-sweep"));
+            parts.push(intake);
+            LoginSide login = LoginSide.build(config.web(), store.accounts(), store.sessions(), store.loginCounters(),
+                    clock, time.scheduler("lekwacht-login-sweep"));
+            parts.push(login);
+            smtp.relay(screener, holds.desk(), List.of(
+                    delivered -> history.learn(delivered.screened().message(), delivered.at()),
+                    register.deliveries()), clock);
+            WebSide web = WebSide.build(config, new WebSide.Health(store.database()::isReachable,
+                    smtp::nextHopReachable, smtp::isDraining), registry, login, holds, register.register(), intake,
+                    clock);
+            parts.push(web);
+            parts.push(smtp); // the relay stops first, so nothing it still takes meets a closed part
+            smtp.start();
             web.start();
             holds.start();
             register.start();
+            intake.start();
+            login.start();
             history.start();
-            return new Gateway(database, extractor, relay, web, nextHop, metrics, holds, register, history);
+            return new Gateway(store, smtp, web, parts);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            if (relay != null) {
-                relay.close();
-            }
-            if (holds != null) {
-                holds.close();
-            }
-            if (register != null) {
-                register.close();
-            }
-            if (extractor != null) {
-                extractor.close();
-            }
-            if (history != null) {
-                history.close();
-            }
-            database.close();
+            closeAll(parts);
             throw e;
         }
     }
 
-    /** The chain without correspondence history. */
-    static Screening screening(LekwachtConfig config, ContentExtractor extractor, boolean holdingAvailable) {
-        return screening(config, extractor, HistoryView.EMPTY, holdingAvailable);
-    }
-
-    /** The parse-extract-inspect-decide chain, also used by {@code scan}. */
-    static Screening screening(LekwachtConfig config, ContentExtractor extractor, HistoryView history,
-                               boolean holdingAvailable) {
-        Inspector inspector = new Inspector(Detectors.plain(config, history), Detectors.followUps(config, history));
-        Policy policy = new Policy(config.policy(), config.organisation(), holdingAvailable);
-        return new Screening(new MessageParser(MAX_BODY_CHARS, MAX_PARTS), extractor, inspector, policy);
-    }
-
-    private static Optional<SSLContext> serverTls(SmtpConfig smtp) throws IOException, GeneralSecurityException {
-        if (smtp.tls().mode() == SmtpConfig.TlsMode.NONE || smtp.tls().keystore().isEmpty()) {
-            return Optional.empty();
+    /** Instances sharing a store must share these secrets; a per-process random one is not shared. */
+    private static void verifySharedSecrets(HoldConfig hold, StoreSide store, Clock clock) {
+        if (!hold.linkSecret().isEmpty()) {
+            store.verifySecret("hold.link-secret", hold.linkSecret().getBytes(StandardCharsets.UTF_8), clock);
         }
-        return Optional.of(TlsContexts.server(smtp.tls().keystore().get(), smtp.tls().keystorePassword()));
+        if (!hold.encryptionKey().isEmpty()) {
+            store.verifySecret("hold.encryption-key", hold.encryptionKey().getBytes(StandardCharsets.UTF_8), clock);
+        }
     }
 
     public int smtpPort() {
-        return relay.port();
+        return smtp.port();
     }
 
     public int webPort() {
@@ -198,15 +177,15 @@ public final class Gateway implements AutoCloseable {
 
     /** True once {@link #drain} began: new sessions and transactions are turned away. */
     public boolean isDraining() {
-        return relay.isDraining();
+        return smtp.isDraining();
     }
 
     public RelayMetrics metrics() {
-        return metrics;
+        return smtp.metrics();
     }
 
     public Database database() {
-        return database;
+        return store.database();
     }
 
     /**
@@ -215,18 +194,30 @@ public final class Gateway implements AutoCloseable {
      */
     public void drain(Duration timeout) {
         log.info("draining: refusing new mail, finishing transactions in flight");
-        relay.drain(timeout);
+        smtp.drain(timeout);
         close();
     }
 
     @Override
     public void close() {
-        relay.close();
-        web.close();
-        holds.close();
-        register.close();
-        extractor.close();
-        history.close();
-        database.close();
+        closeAll(parts);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            try {
+                parts.pop().close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -10,11 +10,15 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.spool.Spool;
-import nl.lekwacht.policy.Screening;
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.flow.Screener;
+import nl.lekwacht.inspect.InspectSide;
+import nl.lekwacht.policy.PolicySide;
+import nl.lekwacht.history.HistoryView;
 
 /**
  * The real screening chain the gateway runs (MessageParser, the configured extractor, every detector
- * from {@link Detectors}, the policy), for tests that feed it fixture messages. Close it: the extractor
+ * from {@link InspectSide}, the policy), for tests that feed it fixture messages. Close it: the extractor
  * runs parser processes.
  */
 public final class ContentCorpusChain implements AutoCloseable {
@@ -22,14 +26,14 @@ public final class ContentCorpusChain implements AutoCloseable {
     public static final String SENDER = "medewerker@gemeente.example";
 
     private final ContentExtractor extractor;
-    private final Screening screening;
+    private final Screener screening;
 
     private ContentCorpusChain(LekwachtConfig config) {
         if (!config.problems().isEmpty()) {
             throw new IllegalArgumentException("test config invalid: " + config.problems());
         }
-        this.extractor = Detectors.extractor(config);
-        this.screening = Gateway.screening(config, extractor, true);
+        this.extractor = InspectSide.extractor(config);
+        this.screening = PolicySide.screener(config, extractor, InspectSide.inspector(config, HistoryView.EMPTY), true);
         if (!config.problems().isEmpty()) {
             throw new IllegalArgumentException("test config invalid: " + config.problems());
         }
@@ -46,7 +50,7 @@ public final class ContentCorpusChain implements AutoCloseable {
         return new ContentCorpusChain(new ConfigLoader(Map.of()).parse(base + yaml));
     }
 
-    public Screening.Screened screen(byte[] eml, String sender, List<String> recipients) {
+    public Screened screen(byte[] eml, String sender, List<String> recipients) {
         Envelope envelope = new Envelope("corpus", sender, recipients, InetAddress.getLoopbackAddress(), "test",
                 Optional.empty(), Instant.parse("2025-03-04T08:30:00Z"));
         try (Spool spool = Spool.ofBytes(eml)) {
@@ -54,7 +58,7 @@ public final class ContentCorpusChain implements AutoCloseable {
         }
     }
 
-    public Screening.Screened screen(byte[] eml) {
+    public Screened screen(byte[] eml) {
         return screen(eml, SENDER, List.of("ontvanger@partner.example"));
     }
 

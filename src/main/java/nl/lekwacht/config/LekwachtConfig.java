@@ -9,12 +9,13 @@ import nl.lekwacht.config.source.ConfigProblem;
  * The whole configuration, typed. Built only by {@link ConfigLoader}, which reports every invalid
  * value with its key.
  *
+ * @param policy    the {@code policy} section, raw: the policy reads and validates its settings from it
  * @param detectors the {@code detectors} section, raw: each detector family reads and validates its
  *                  own settings record from it
  * @param problems  everything wrong with the file; the gateway does not start unless this is empty
  */
 public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, OrganisationConfig organisation,
-                             PolicyConfig policy, HoldConfig hold, RegisterConfig register, WebConfig web,
+                             ConfigNode policy, HoldConfig hold, RegisterConfig register, WebConfig web,
                              StoreConfig store, HistoryConfig history, ConfigNode detectors) {
 
     static final Set<String> SECTIONS = Set.of("smtp", "downstream", "organisation", "detectors", "policy",
@@ -26,7 +27,7 @@ public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, Organ
                 SmtpConfig.read(root.child("smtp")),
                 DownstreamConfig.read(root.child("downstream")),
                 OrganisationConfig.read(root.child("organisation")),
-                PolicyConfig.read(root.child("policy")),
+                root.child("policy"),
                 HoldConfig.read(root.child("hold")),
                 RegisterConfig.read(root.child("register")),
                 WebConfig.read(root.child("web")),

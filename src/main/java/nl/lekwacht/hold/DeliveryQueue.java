@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import nl.lekwacht.smtp.SmtpReply;
-import nl.lekwacht.smtp.SystemMailer;
+import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.flow.OutboxMail;
+import nl.lekwacht.flow.OutboxResult;
+import nl.lekwacht.flow.OutboxResult.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ public final class DeliveryQueue {
 
     private final HoldStore store;
     private final ContentCipher cipher;
-    private final SystemMailer releases;
-    private final SystemMailer notices;
+    private final Outbox releases;
+    private final Outbox notices;
     private final Notices texts;
     private final BccRewrite bcc;
     private final HoldMetrics metrics;
@@ -53,7 +54,7 @@ public final class DeliveryQueue {
      * @param internal which addresses are the organisation's own (kept in To/Cc by send-bcc)
      * @param owner    this instance's name in leases
      */
-    public DeliveryQueue(HoldStore store, ContentCipher cipher, SystemMailer releases, SystemMailer notices,
+    public DeliveryQueue(HoldStore store, ContentCipher cipher, Outbox releases, Outbox notices,
                          Notices texts, Predicate<String> internal, HoldMetrics metrics, Clock clock, String owner,
                          Timing timing) {
         this.store = store;
@@ -93,18 +94,19 @@ public final class DeliveryQueue {
     }
 
     private void processNotice(DeliveryJob job) {
-        SystemMailer.Result result;
+        OutboxResult result;
         try (InputStream content = cipher.open(job.contentId(), store::chunk)) {
-            result = notices.deliver(job.mailFrom(), job.recipients(), new byte[0], content, -1, false);
+            result = notices.send(new OutboxMail(job.mailFrom(), job.recipients(), new byte[0], content, -1, false,
+                    Optional.empty()));
         } catch (IOException e) {
             log.error("job={} notice content unreadable: {}", job.id(), e.toString());
             store.finish(job.id(), "FAILED", clock.instant(), e.toString());
             return;
         }
         Instant now = clock.instant();
-        if (!result.delivered().isEmpty()) {
+        if (!result.accepted().isEmpty()) {
             store.audit(new AuditEvent(job.holdId(), now, "system", AuditEvent.NOTIFIED,
-                    "to=" + String.join(",", result.delivered())));
+                    "to=" + String.join(",", result.accepted())));
         }
         result.permanent().forEach((r, reply) -> log.warn("job={} hold={} notice refused for {}: {}", job.id(),
                 job.holdId(), r, reply));
@@ -118,25 +120,25 @@ public final class DeliveryQueue {
             return;
         }
         HeldMessage hold = found.get();
-        byte[] trace = releases.traceFor(HoldRecords.envelope(hold, job.recipients()), HoldRecords.verdict(hold),
-                hold.details().receivedAt().atZone(ZoneOffset.UTC));
-        SystemMailer.Result result;
+        OutboxMail.Release release = new OutboxMail.Release(HoldRecords.envelope(hold, job.recipients()),
+                HoldRecords.verdict(hold));
+        OutboxResult result;
         try (InputStream sealed = cipher.open(hold.id(), store::chunk)) {
             boolean rewrite = DeliveryJob.BCC_REWRITE.equals(job.rewrite());
             InputStream content = rewrite ? bcc.rewrite(sealed) : sealed;
-            result = releases.deliver(hold.sender(), job.recipients(), trace, content, rewrite ? -1 : hold.size(),
-                    hold.details().eightBit());
+            result = releases.send(new OutboxMail(hold.sender(), job.recipients(), new byte[0], content,
+                    rewrite ? -1 : hold.size(), hold.details().eightBit(), Optional.of(release)));
         } catch (IOException e) {
             log.error("hold={} content unreadable at release: {}", hold.id(), e.toString());
             retryOrGiveUp(job, job.recipients(), "content unreadable: " + e.getMessage());
             return;
         }
         Instant now = clock.instant();
-        if (!result.delivered().isEmpty()) {
+        if (!result.accepted().isEmpty()) {
             metrics.delivery("delivered");
             store.audit(new AuditEvent(hold.id(), now, "system", AuditEvent.DELIVERED,
-                    "to=" + String.join(",", result.delivered())));
-            log.info("hold={} released to {} recipient(s)", hold.id(), result.delivered().size());
+                    "to=" + String.join(",", result.accepted())));
+            log.info("hold={} released to {} recipient(s)", hold.id(), result.accepted().size());
         }
         if (!result.permanent().isEmpty()) {
             refused(hold, result.permanent(), now);
@@ -144,9 +146,9 @@ public final class DeliveryQueue {
         finishOrRetry(job, result, "release");
     }
 
-    private void finishOrRetry(DeliveryJob job, SystemMailer.Result result, String what) {
+    private void finishOrRetry(DeliveryJob job, OutboxResult result, String what) {
         if (result.temporary().isEmpty()) {
-            store.finish(job.id(), result.delivered().isEmpty() ? "FAILED" : "DONE", clock.instant(),
+            store.finish(job.id(), result.accepted().isEmpty() ? "FAILED" : "DONE", clock.instant(),
                     result.permanent().isEmpty() ? null : result.permanent().values().iterator().next().toString());
             return;
         }
@@ -170,15 +172,15 @@ public final class DeliveryQueue {
         store.finish(job.id(), "FAILED", now, "gave up: " + error);
         if (job.kind() == DeliveryJob.Kind.RELEASE) {
             store.byId(job.holdId()).ifPresent(hold -> {
-                Map<String, SmtpReply> failed = new LinkedHashMap<>();
-                recipients.forEach(r -> failed.put(r, SmtpReply.of(451, "4.4.7 Delivery time expired: " + error)));
+                Map<String, Failure> failed = new LinkedHashMap<>();
+                recipients.forEach(r -> failed.put(r, new Failure(451, "4.4.7", "4.4.7 Delivery time expired: " + error)));
                 refused(hold, failed, now);
             });
         }
     }
 
     /** Records the refusals and queues a DSN to the envelope sender (MAIL FROM:<>, so it cannot bounce back). */
-    private void refused(HeldMessage hold, Map<String, SmtpReply> refused, Instant now) {
+    private void refused(HeldMessage hold, Map<String, Failure> refused, Instant now) {
         metrics.delivery("refused");
         List<AuditEvent> events = new ArrayList<>();
         refused.forEach((r, reply) -> events.add(new AuditEvent(hold.id(), now, "system", AuditEvent.REFUSED,

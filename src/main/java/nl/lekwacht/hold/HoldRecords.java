@@ -14,8 +14,8 @@ import nl.lekwacht.inspect.Severity;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.MailAddress;
 import nl.lekwacht.message.OutboundMessage;
-import nl.lekwacht.policy.Screening.Screened;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.flow.Verdict;
 
 /** Turns a screened message into what the store keeps, and what the store kept back into an envelope and verdict. */
 final class HoldRecords {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import nl.lekwacht.smtp.SmtpReply;
+import nl.lekwacht.flow.OutboxResult.Failure;
 import nl.lekwacht.text.Templates;
 import nl.lekwacht.text.Texts;
 
@@ -111,7 +111,7 @@ public final class Notices {
      * A delivery status notification (RFC 3464, multipart/report) to the envelope sender for the
      * recipients the next hop refused at release, with the original header section only.
      */
-    public byte[] deliveryFailure(HeldMessage hold, Map<String, SmtpReply> refused, byte[] originalHeader,
+    public byte[] deliveryFailure(HeldMessage hold, Map<String, Failure> refused, byte[] originalHeader,
                                   Instant at) throws IOException {
         StringBuilder human = new StringBuilder(t.format("notice.dsn.text", hold.subject())).append("\n\n");
         StringBuilder status = new StringBuilder();
@@ -127,7 +127,7 @@ public final class Notices {
                     .append("Action: failed\r\n")
                     .append("Status: ").append(code.replaceFirst("^4", "5")).append("\r\n")
                     .append("Diagnostic-Code: smtp; ").append(reply.code()).append(" ")
-                    .append(String.join(" ", reply.lines()).replaceAll("[\\r\\n]", " ")).append("\r\n")
+                    .append(reply.text().replaceAll("[\\r\\n]", " ")).append("\r\n")
                     .append("Last-Attempt-Date: ").append(rfc5322(at)).append("\r\n");
         });
         human.append("\n").append(t.get("notice.dsn.after")).append("\n\n")

@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import nl.lekwacht.config.RegisterConfig;
-import nl.lekwacht.register.ReportNoticeMailer;
+import nl.lekwacht.flow.Outbox;
 import nl.lekwacht.text.Texts;
-import nl.lekwacht.web.auth.ThrottleStore;
+import nl.lekwacht.login.ThrottleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ public final class Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 
-    private final ReportNoticeMailer.Sender sender;
+    private final Outbox sender;
     private final String from;
     private final Texts texts;
     private final ThrottleStore throttle;
@@ -39,7 +39,7 @@ public final class Confirmations {
     private final Executor executor;
     private final Session session = Session.getInstance(new Properties());
 
-    public Confirmations(ReportNoticeMailer.Sender sender, String from, Texts texts, ThrottleStore throttle,
+    public Confirmations(Outbox sender, String from, Texts texts, ThrottleStore throttle,
                          RegisterConfig.Intake limits, Clock clock, Executor executor) {
         this.sender = sender;
         this.from = from;

@@ -12,7 +12,7 @@ import nl.lekwacht.register.Field;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.Origin;
-import nl.lekwacht.web.auth.ThrottleStore;
+import nl.lekwacht.login.ThrottleStore;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**

@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import nl.lekwacht.config.OrganisationConfig;
-import nl.lekwacht.config.PolicyConfig;
-import nl.lekwacht.config.PolicyConfig.Exemption;
-import nl.lekwacht.config.PolicyConfig.RuleAction;
+import nl.lekwacht.flow.Verdict;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.inspect.InspectionResult;
+import nl.lekwacht.policy.PolicySettings.Exemption;
+import nl.lekwacht.policy.PolicySettings.RuleAction;
 import nl.lekwacht.message.Envelope;
 
 /**
@@ -23,7 +23,7 @@ import nl.lekwacht.message.Envelope;
  */
 public final class Policy {
 
-    private final PolicyConfig config;
+    private final PolicySettings config;
     private final OrganisationConfig organisation;
     private final boolean holdingAvailable;
 
@@ -31,7 +31,7 @@ public final class Policy {
      * @param holdingAvailable false when this gateway has no hold store; every HOLD then takes the
      *                         fallback, as for a sender who cannot be asked
      */
-    public Policy(PolicyConfig config, OrganisationConfig organisation, boolean holdingAvailable) {
+    public Policy(PolicySettings config, OrganisationConfig organisation, boolean holdingAvailable) {
         this.config = config;
         this.organisation = organisation;
         this.holdingAvailable = holdingAvailable;

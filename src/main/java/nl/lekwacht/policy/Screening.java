@@ -1,5 +1,7 @@
 package nl.lekwacht.policy;
 
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.flow.Screener;
 import nl.lekwacht.inspect.InspectionResult;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
@@ -12,11 +14,7 @@ import nl.lekwacht.message.spool.Spool;
  * The chain every message passes before it may leave: parse, extract attachment text, inspect,
  * decide. Used by the relay for each transaction and by {@code scan} for one file. Thread-safe.
  */
-public final class Screening {
-
-    /** A parsed message and what the policy decided about it. */
-    public record Screened(OutboundMessage message, InspectionResult inspection, Verdict verdict) {
-    }
+public final class Screening implements Screener {
 
     private final MessageParser parser;
     private final ContentExtractor extractor;
@@ -30,6 +28,7 @@ public final class Screening {
         this.policy = policy;
     }
 
+    @Override
     public Screened screen(Envelope envelope, Spool spool) {
         OutboundMessage parsed = parser.parse(spool, envelope);
         OutboundMessage message = extractor.extract(parsed);

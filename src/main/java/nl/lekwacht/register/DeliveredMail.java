@@ -1,9 +1,9 @@
 package nl.lekwacht.register;
 
 import java.util.Optional;
-import nl.lekwacht.policy.Screening.Screened;
-import nl.lekwacht.smtp.DeliveryObserver;
-import nl.lekwacht.smtp.SmtpReply;
+import nl.lekwacht.flow.Delivered;
+import nl.lekwacht.flow.DeliveryObserver;
+import nl.lekwacht.flow.Screened;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,8 @@ public final class DeliveredMail implements DeliveryObserver {
     }
 
     @Override
-    public void delivered(Screened screened, SmtpReply nextHopReply) {
+    public void delivered(Delivered delivered) {
+        Screened screened = delivered.screened();
         if (screened.verdict().findings().isEmpty() && !screened.verdict().openIncident()) {
             return;
         }

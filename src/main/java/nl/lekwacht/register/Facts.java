@@ -5,7 +5,7 @@ import java.util.List;
 import nl.lekwacht.config.OrganisationConfig;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.message.OutboundMessage;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Verdict;
 
 /** Builds {@link MessageFacts} from a screened message: metadata and masked evidence only. */
 public final class Facts {

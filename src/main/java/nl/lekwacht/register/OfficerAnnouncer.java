@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import nl.lekwacht.flow.Outbox;
 import nl.lekwacht.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +29,13 @@ public final class OfficerAnnouncer implements Announcer {
     private final String officer;
     private final String from;
     private final String publicUrl;
-    private final ReportNoticeMailer.Sender sender;
+    private final Outbox sender;
     private final Texts texts;
     private final ZoneId zone;
     private final Executor executor;
     private final Session session = Session.getInstance(new Properties());
 
-    public OfficerAnnouncer(String officer, String from, String publicUrl, ReportNoticeMailer.Sender sender,
+    public OfficerAnnouncer(String officer, String from, String publicUrl, Outbox sender,
                             Texts texts, ZoneId zone, Executor executor) {
         this.officer = officer;
         this.from = from;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import nl.lekwacht.flow.Outbox;
 import nl.lekwacht.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,6 @@ public final class ReportNoticeMailer implements ReportNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ReportNoticeMailer.class);
 
-    /** Sends one message we generated; the hold side's system mailer. */
-    @FunctionalInterface
-    public interface Sender {
-        void send(MimeMessage message, String mailFrom, List<String> recipients) throws IOException;
-    }
-
     /**
      * @param publicUrl    base of the link ({@code web.public-url})
      * @param linkLifetime how long the link works
@@ -42,7 +37,7 @@ public final class ReportNoticeMailer implements ReportNotices {
     }
 
     private final IncidentRegister register;
-    private final Sender sender;
+    private final Outbox sender;
     private final Texts texts;
     private final Settings settings;
     private final Predicate<String> internal;
@@ -50,7 +45,7 @@ public final class ReportNoticeMailer implements ReportNotices {
     private final Executor executor;
     private final Session session = Session.getInstance(new Properties());
 
-    public ReportNoticeMailer(IncidentRegister register, Sender sender, Texts texts, Settings settings,
+    public ReportNoticeMailer(IncidentRegister register, Outbox sender, Texts texts, Settings settings,
                               Predicate<String> internal, SecureRandom random, Executor executor) {
         this.register = register;
         this.sender = sender;

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.spool.Spool;
-import nl.lekwacht.policy.Screening;
-import nl.lekwacht.policy.Screening.Screened;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Delivered;
+import nl.lekwacht.flow.DeliveryObserver;
+import nl.lekwacht.flow.HoldDesk;
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.flow.Screener;
+import nl.lekwacht.flow.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,7 @@ final class MessageDispatcher {
     private static final Logger log = LoggerFactory.getLogger("nl.lekwacht.messages");
     private static final Pattern QUEUED_AS = Pattern.compile("(?i)queued as ([A-Za-z0-9._-]+)");
 
-    private final Screening screening;
+    private final Screener screening;
     private final HoldDesk holdDesk;
     private final List<DeliveryObserver> observers;
     private final TraceHeaders traceHeaders;
@@ -36,7 +39,7 @@ final class MessageDispatcher {
     private final RelayMetrics metrics;
     private final Clock clock;
 
-    MessageDispatcher(Screening screening, HoldDesk holdDesk, List<DeliveryObserver> observers,
+    MessageDispatcher(Screener screening, HoldDesk holdDesk, List<DeliveryObserver> observers,
                       TraceHeaders traceHeaders, int maxReceivedHeaders, RelayMetrics metrics, Clock clock) {
         this.screening = screening;
         this.holdDesk = holdDesk;
@@ -102,9 +105,10 @@ final class MessageDispatcher {
         if (!reply.isPositive()) {
             return reply;
         }
+        Delivered delivered = new Delivered(screened, clock.instant(), nextHopId(reply));
         for (DeliveryObserver observer : observers) {
             try {
-                observer.delivered(screened, reply);
+                observer.delivered(delivered);
             } catch (RuntimeException e) {
                 log.error("queue={} after-delivery step failed: {}", envelope.queueId(), e.toString(), e);
             }
@@ -132,13 +136,19 @@ final class MessageDispatcher {
         return SmtpReply.of(550, "5.7.1 Refused by data leak policy: " + reasons.replaceAll("[\\r\\n]", " "));
     }
 
+    /** The next hop's own queue id, from its {@code queued as ...} text; empty when it gave none. */
+    private static String nextHopId(SmtpReply reply) {
+        Matcher queued = QUEUED_AS.matcher(String.join(" ", reply.lines()));
+        return queued.find() ? queued.group(1) : "";
+    }
+
     private static void logLine(Envelope envelope, Screened screened, String outcome, SmtpReply reply, long size,
                                 Duration took) {
         String codes = screened == null ? "-" : screened.verdict().codes().stream().map(Enum::name)
                 .collect(Collectors.joining(","));
-        Matcher queued = QUEUED_AS.matcher(String.join(" ", reply.lines()));
+        String nextHopId = nextHopId(reply);
         log.info("queue={} nexthop_id={} client={} sender_domain={} rcpts={} size={} verdict={} codes={} reply={} took_ms={}",
-                envelope.queueId(), queued.find() ? queued.group(1) : "-", envelope.client().getHostAddress(),
+                envelope.queueId(), nextHopId.isEmpty() ? "-" : nextHopId, envelope.client().getHostAddress(),
                 envelope.isNullSender() ? "<>" : envelope.senderDomain(), envelope.recipients().size(), size,
                 outcome, codes.isEmpty() ? "-" : codes, reply.code(), took.toMillis());
     }

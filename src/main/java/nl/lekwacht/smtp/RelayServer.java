@@ -13,7 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import nl.lekwacht.config.SmtpConfig;
 import nl.lekwacht.message.spool.SpoolDirectory;
-import nl.lekwacht.policy.Screening;
+import nl.lekwacht.flow.DeliveryObserver;
+import nl.lekwacht.flow.HoldDesk;
+import nl.lekwacht.flow.Screener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
@@ -33,7 +35,7 @@ public final class RelayServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     /** Everything the relay needs, built by the wiring class. */
-    public record Parts(SmtpConfig config, NextHop nextHop, Screening screening, HoldDesk holdDesk,
+    public record Parts(SmtpConfig config, NextHop nextHop, Screener screening, HoldDesk holdDesk,
                         List<DeliveryObserver> observers, SpoolDirectory spoolDirectory, RelayMetrics metrics,
                         Optional<SSLContext> tls, Clock clock) {
     }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import nl.lekwacht.message.Envelope;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Verdict;
 
 /**
  * The two lines we put before a relayed message: our Received: line (RFC 5321 §4.4, with the

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.inspect.FindingCode;
 import nl.lekwacht.inspect.Severity;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Verdict;
 
 /** Compares what the chain found in one scenario with its {@link Expectation}; lists every difference. */
 final class CorpusCheck {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.lekwacht.ContentCorpusChain;
-import nl.lekwacht.policy.Screening;
+import nl.lekwacht.flow.Screened;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -45,7 +45,7 @@ class CorpusTest {
     void scenarioYieldsExactlyTheExpectedFindings(String name) throws IOException, URISyntaxException {
         Path dir = folder("messages");
         Expectation expected = Expectation.read(dir.resolve(name + ".expect"));
-        Screening.Screened screened = chain.screen(Files.readAllBytes(dir.resolve(name + ".eml")));
+        Screened screened = chain.screen(Files.readAllBytes(dir.resolve(name + ".eml")));
 
         List<String> differences = CorpusCheck.differences(expected, screened.verdict());
 

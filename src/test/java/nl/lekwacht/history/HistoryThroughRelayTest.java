@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.Messages;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.PostgresSchema;
 import nl.lekwacht.support.SmtpTestClient;
 import nl.lekwacht.support.TestGateway;
@@ -68,12 +69,14 @@ class HistoryThroughRelayTest {
         FakeTicker ticker = new FakeTicker();
         try (PostgresSchema schema = PostgresSchema.create()) {
             String yaml = HISTORY + "store:\n  url: \"" + schema.url() + "\"\n  instances: 2\n";
-            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker::read, Runnable::run, Runnable::run);
+            ManualScheduler background = new ManualScheduler();
+            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker::read, Runnable::run, background.byName());
             try (Gateway a = Gateway.start(TestGateway.config(data.resolve("a"), nextHop.port(), yaml), time);
                  Gateway b = Gateway.start(TestGateway.config(data.resolve("b"), nextHop.port(), yaml), time)) {
                 assertThat(send(b, "someone@elsewhere.example")).doesNotContain("MISDIRECTED_RECIPIENT");
                 assertThat(send(a, KNOWN)).doesNotContain("MISDIRECTED_RECIPIENT");
                 assertThat(send(a, SLIP)).as("A learned it at once").contains("MISDIRECTED_RECIPIENT");
+                background.runQueued(); // A's history writer stores what it learned
                 ticker.advance(Duration.ofSeconds(61));
                 List<String> seenByB = List.of(send(b, OTHER_SLIP));
                 assertThat(seenByB).as("B within the refresh interval").anySatisfy(

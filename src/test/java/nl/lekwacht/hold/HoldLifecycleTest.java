@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.lekwacht.Gateway;
+import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class HoldLifecycleTest {
     @TempDir
     Path data;
 
-    private final HoldFixture.MovableClock clock = new HoldFixture.MovableClock();
+    private final MovableClock clock = new MovableClock();
     private final HoldFixture web = HoldFixture.create();
 
     private Gateway start(CapturingNextHop nextHop, String extra) throws Exception {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import nl.lekwacht.Gateway;
+import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ class HoldLinkTest {
 
     private CapturingNextHop nextHop;
     private Gateway gateway;
-    private final HoldFixture.MovableClock clock = new HoldFixture.MovableClock();
+    private final MovableClock clock = new MovableClock();
     private final HoldFixture web = HoldFixture.create();
 
     @BeforeEach

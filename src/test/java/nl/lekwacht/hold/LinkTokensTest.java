@@ -7,11 +7,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import nl.lekwacht.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class LinkTokensTest {
 
-    private final HoldFixture.MovableClock clock = new HoldFixture.MovableClock();
+    private final MovableClock clock = new MovableClock();
     private final LinkTokens tokens = new LinkTokens("a-shared-secret-of-thirty-two-chars!".getBytes(StandardCharsets.UTF_8),
             new SecureRandom(), clock);
 

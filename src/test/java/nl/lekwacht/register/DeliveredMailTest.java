@@ -16,9 +16,9 @@ import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.MailAddress;
 import nl.lekwacht.message.MessageHeaders;
 import nl.lekwacht.message.OutboundMessage;
-import nl.lekwacht.policy.Screening.Screened;
-import nl.lekwacht.policy.Verdict;
-import nl.lekwacht.smtp.SmtpReply;
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.flow.Verdict;
+import nl.lekwacht.flow.Delivered;
 import org.junit.jupiter.api.Test;
 
 /** Which delivered messages open an incident, with which origin, and who is told. */
@@ -49,8 +49,8 @@ class DeliveredMailTest {
 
     @Test
     void monitorOpensAnIncidentWithExternalDomainsOnly() throws Exception {
-        observer.delivered(screened("Q1", List.of(BSN), List.of(), List.of("1 BSN in body"), true),
-                SmtpReply.of(250, "ok"));
+        delivered(screened("Q1", List.of(BSN), List.of(), List.of("1 BSN in body"), true),
+                Instant.now());
         Incident incident = store.list(Optional.empty()).get(0);
         assertThat(incident.origin()).isEqualTo(Origin.MONITOR);
         assertThat(incident.message().orElseThrow().recipientDomains()).containsExactly("gmail.com");
@@ -60,10 +60,10 @@ class DeliveredMailTest {
 
     @Test
     void failedInspectionIsFailOpenAndUnaskableSenderIsFallback() throws Exception {
-        observer.delivered(screened("Q2", List.of(), List.of("bsn"), List.of("inspection incomplete (bsn)"), true),
-                SmtpReply.of(250, "ok"));
-        observer.delivered(screened("Q3", List.of(BSN), List.of(), List.of("1 BSN in body",
-                "sender cannot confirm: fallback monitor"), true), SmtpReply.of(250, "ok"));
+        delivered(screened("Q2", List.of(), List.of("bsn"), List.of("inspection incomplete (bsn)"), true),
+                Instant.now());
+        delivered(screened("Q3", List.of(BSN), List.of(), List.of("1 BSN in body",
+                "sender cannot confirm: fallback monitor"), true), Instant.now());
         assertThat(store.list(Optional.empty())).extracting(Incident::origin)
                 .containsExactlyInAnyOrder(Origin.FAIL_OPEN, Origin.FALLBACK);
         assertThat(DeliveredMail.origin(screened("Q4", List.of(BSN), List.of("bsn"), List.of(), true)))
@@ -72,15 +72,19 @@ class DeliveredMailTest {
 
     @Test
     void findingsThatOnlyLoggedOpenNothingButTheSenderStillGetsTheLink() throws Exception {
-        observer.delivered(screened("Q5", List.of(BSN), List.of(), List.of(), false), SmtpReply.of(250, "ok"));
+        delivered(screened("Q5", List.of(BSN), List.of(), List.of(), false), Instant.now());
         assertThat(store.list(Optional.empty())).isEmpty();
         assertThat(noticed).containsExactly("Q5:-");
     }
 
     @Test
     void cleanMailIsIgnored() throws Exception {
-        observer.delivered(screened("Q6", List.of(), List.of(), List.of(), false), SmtpReply.of(250, "ok"));
+        delivered(screened("Q6", List.of(), List.of(), List.of(), false), Instant.now());
         assertThat(store.list(Optional.empty())).isEmpty();
         assertThat(noticed).isEmpty();
+    }
+
+    private void delivered(Screened screened, Instant at) {
+        observer.delivered(new Delivered(screened, at, ""));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.lekwacht.config.OrganisationConfig;
+import nl.lekwacht.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples of the workflow moves and of the audit entries each change leaves. */
@@ -20,7 +21,7 @@ class WorkflowTest {
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private final InMemoryIncidentStore store = new InMemoryIncidentStore();
-    private final MutableClock clock = new MutableClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private final IncidentRegister register = new IncidentRegister(store, new FormDerivation(
             new OrganisationConfig(List.of("gemeente.example"), OrganisationConfig.DEFAULT_CONSUMER_DOMAINS,
                     List.of("partner.example")), 72, new SeverityEstimate()), new SeverityEstimate(), new Workflow(), clock);
@@ -160,32 +161,5 @@ class WorkflowTest {
         assertThat(list).extracting(Incident::id).containsExactly(late, soon, done);
         assertThat(list.get(0).overdueAt(clock.instant())).isTrue();
         assertThat(list.get(1).overdueAt(clock.instant())).isFalse();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

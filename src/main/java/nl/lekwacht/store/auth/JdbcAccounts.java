@@ -3,9 +3,9 @@ package nl.lekwacht.store.auth;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import nl.lekwacht.web.auth.Account;
-import nl.lekwacht.web.auth.AccountDirectory;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Account;
+import nl.lekwacht.login.AccountDirectory;
+import nl.lekwacht.login.Role;
 
 /** Accounts in table {@code web_user}. */
 public final class JdbcAccounts implements AccountDirectory {

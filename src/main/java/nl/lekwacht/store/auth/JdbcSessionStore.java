@@ -3,8 +3,8 @@ package nl.lekwacht.store.auth;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import nl.lekwacht.web.auth.Role;
-import nl.lekwacht.web.auth.SessionStore;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.login.SessionStore;
 
 /** Sessions in table {@code web_session}. */
 public final class JdbcSessionStore implements SessionStore {

@@ -2,7 +2,7 @@ package nl.lekwacht.store.auth;
 
 import java.time.Instant;
 import javax.sql.DataSource;
-import nl.lekwacht.web.auth.ThrottleStore;
+import nl.lekwacht.login.ThrottleStore;
 
 /** Failed attempts in table {@code web_throttle}, one row each, shared by every instance. */
 public final class JdbcThrottleStore implements ThrottleStore {

@@ -19,7 +19,7 @@ import nl.lekwacht.intake.Question;
 import nl.lekwacht.intake.Report;
 import nl.lekwacht.intake.ReportStore;
 import nl.lekwacht.register.Origin;
-import nl.lekwacht.web.auth.ThrottleStore;
+import nl.lekwacht.login.ThrottleStore;
 
 /** Reports in table {@code intake_report}; the forms' counters in {@code intake_throttle}. */
 public final class JdbcReportStore implements ReportStore, ThrottleStore {

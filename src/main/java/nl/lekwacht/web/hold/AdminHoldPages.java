@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.HoldAction;
-import nl.lekwacht.hold.HoldService;
+import nl.lekwacht.hold.HoldDecisions;
+import nl.lekwacht.hold.HoldLookup;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.web.auth.Needs;
 import nl.lekwacht.web.auth.WebAuth;
 
 /**
@@ -31,7 +33,8 @@ public final class AdminHoldPages implements WebModule {
 
     private static final int LIMIT = 500;
 
-    private final HoldService holds;
+    private final HoldLookup holds;
+    private final HoldDecisions decisions;
     private final Pages pages;
     private final Texts t;
     private final Dates dates;
@@ -48,8 +51,9 @@ public final class AdminHoldPages implements WebModule {
                           long size, List<String> codes, Instant createdAt, Instant expiresAt) {
     }
 
-    public AdminHoldPages(HoldService holds, Pages pages, Texts texts, ZoneId zone) {
+    public AdminHoldPages(HoldLookup holds, HoldDecisions decisions, Pages pages, Texts texts, ZoneId zone) {
         this.holds = holds;
+        this.decisions = decisions;
         this.pages = pages;
         this.t = texts;
         this.dates = new Dates(zone, texts.locale());
@@ -57,15 +61,15 @@ public final class AdminHoldPages implements WebModule {
 
     @Override
     public void install(JavalinConfig config) {
-        config.routes.get("/admin/holds", this::list, Role.MAIL_ADMIN, Role.PRIVACY_OFFICER);
-        config.routes.post("/admin/holds/{id}", this::act, Role.MAIL_ADMIN, Role.PRIVACY_OFFICER);
-        config.routes.get("/api/holds", this::api, Role.MAIL_ADMIN, Role.PRIVACY_OFFICER);
+        config.routes.get("/admin/holds", this::list, Needs.any(Role.MAIL_ADMIN, Role.PRIVACY_OFFICER));
+        config.routes.post("/admin/holds/{id}", this::act, Needs.any(Role.MAIL_ADMIN, Role.PRIVACY_OFFICER));
+        config.routes.get("/api/holds", this::api, Needs.any(Role.MAIL_ADMIN, Role.PRIVACY_OFFICER));
     }
 
     private void list(Context ctx) {
         List<Row> rows = holds.pending(LIMIT).stream().map(h -> new Row(h.id(), dates.format(h.createdAt()),
                 dates.format(h.expiresAt()), h.sender(), h.subject(), h.recipients().size(),
-                String.join(", ", h.details().codes()), HoldService.reasonRequired(h))).toList();
+                String.join(", ", h.details().codes()), HoldDecisions.reasonRequired(h))).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("t", t);
         model.put("rows", rows);
@@ -83,7 +87,7 @@ public final class AdminHoldPages implements WebModule {
             return;
         }
         String actor = WebAuth.principal(ctx).name();
-        HoldService.Result result = holds.actById(id, new HoldService.Request(action.get(), ctx.formParam("reason"),
+        HoldDecisions.Result result = decisions.actById(id, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
                 ctx.formParams("recipient"), actor));
         switch (result.outcome()) {
             case DONE -> pages.message(ctx, 200, t, t.get("admin.title"),

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.HoldDetails;
-import nl.lekwacht.hold.HoldService;
+import nl.lekwacht.hold.HoldDecisions;
 import nl.lekwacht.hold.PlainFindings;
 import nl.lekwacht.text.Texts;
 
@@ -58,11 +58,11 @@ public record HoldPage(String reference, String subject, String sender, String r
                         .flatMap(f -> f.evidence().stream()).limit(10).toList())).toList();
         boolean visibleExternal = d.visible().stream().anyMatch(v -> !v.internal());
         String decided = hold.decidedAt().map(at -> t.format("page.outcome.when", dates.format(at),
-                hold.decidedBy().map(by -> by.equals(HoldService.LINK_ACTOR) ? t.get("page.actor.link") : by)
+                hold.decidedBy().map(by -> by.equals(HoldDecisions.LINK_ACTOR) ? t.get("page.actor.link") : by)
                         .orElse("-"))).orElse("");
         return new HoldPage(hold.id(), hold.subject(), hold.sender(), dates.format(hold.createdAt()),
                 dates.format(hold.expiresAt()), PlainFindings.describe(t, d.findings()), recipients, attachments,
-                HoldService.reasonRequired(hold), visibleExternal, action, csrf, error, outcome, decided);
+                HoldDecisions.reasonRequired(hold), visibleExternal, action, csrf, error, outcome, decided);
     }
 
     private static String size(long bytes) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.HoldAction;
-import nl.lekwacht.hold.HoldService;
+import nl.lekwacht.hold.HoldDecisions;
+import nl.lekwacht.hold.HoldLookup;
 import nl.lekwacht.hold.HoldStatus;
 import nl.lekwacht.hold.LinkTokens;
 import nl.lekwacht.web.Pages;
@@ -27,7 +28,8 @@ import nl.lekwacht.web.WebModule;
  */
 public final class HoldPages implements WebModule {
 
-    private final HoldService holds;
+    private final HoldLookup holds;
+    private final HoldDecisions decisions;
     private final LinkTokens tokens;
     private final Pages pages;
     private final Texts t;
@@ -37,9 +39,10 @@ public final class HoldPages implements WebModule {
     private final Duration formLifetime;
 
     /** @param formLifetime how long a served form may be posted (the hold expiry) */
-    public HoldPages(HoldService holds, LinkTokens tokens, Pages pages, Texts texts, ZoneId zone,
+    public HoldPages(HoldLookup holds, HoldDecisions decisions, LinkTokens tokens, Pages pages, Texts texts, ZoneId zone,
                      Predicate<String> internal, Clock clock, Duration formLifetime) {
         this.holds = holds;
+        this.decisions = decisions;
         this.tokens = tokens;
         this.pages = pages;
         this.t = texts;
@@ -83,8 +86,8 @@ public final class HoldPages implements WebModule {
             return;
         }
         List<String> remove = ctx.formParams("recipient");
-        HoldService.Result result = holds.act(token, new HoldService.Request(action.get(), ctx.formParam("reason"),
-                remove, HoldService.LINK_ACTOR));
+        HoldDecisions.Result result = decisions.act(token, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
+                remove, HoldDecisions.LINK_ACTOR));
         HeldMessage current = result.hold().orElse(hold);
         switch (result.outcome()) {
             case DONE -> render(ctx, 200, current, token, "");

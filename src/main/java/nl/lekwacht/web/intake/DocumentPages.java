@@ -20,7 +20,8 @@ import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.web.auth.Needs;
 import nl.lekwacht.web.auth.WebAuth;
 
 /**
@@ -49,9 +50,9 @@ public final class DocumentPages implements WebModule {
 
     @Override
     public void install(JavalinConfig config) {
-        config.routes.get("/register/{id}/documents", ctx -> list(ctx, 200, ""), Role.PRIVACY_OFFICER);
-        config.routes.post("/register/{id}/documents", this::upload, Role.PRIVACY_OFFICER);
-        config.routes.get("/register/{id}/documents/{doc}", this::download, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/{id}/documents", ctx -> list(ctx, 200, ""), Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.post("/register/{id}/documents", this::upload, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/{id}/documents/{doc}", this::download, Needs.any(Role.PRIVACY_OFFICER));
     }
 
     private void list(Context ctx, int status, String problem) {

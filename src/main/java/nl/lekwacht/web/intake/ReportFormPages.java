@@ -19,8 +19,8 @@ import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Principal;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Principal;
+import nl.lekwacht.login.Role;
 import nl.lekwacht.web.auth.WebAuth;
 
 /**

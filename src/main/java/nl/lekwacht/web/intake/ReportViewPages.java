@@ -12,7 +12,8 @@ import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.web.auth.Needs;
 
 /**
  * {@code GET /register/{id}/melding}: for privacy officers only, the report that opened an incident,
@@ -35,7 +36,7 @@ public final class ReportViewPages implements WebModule {
 
     @Override
     public void install(JavalinConfig config) {
-        config.routes.get("/register/{id}/melding", this::show, Role.PRIVACY_OFFICER);
+        config.routes.get("/register/{id}/melding", this::show, Needs.any(Role.PRIVACY_OFFICER));
     }
 
     private void show(Context ctx) {

@@ -10,7 +10,8 @@ import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.Status;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.web.auth.Needs;
 
 /**
  * {@code GET /api/incidents[?status=]} and {@code GET /api/incidents/{id}}: the register as JSON for a
@@ -28,8 +29,8 @@ public final class IncidentApi implements WebModule {
 
     @Override
     public void install(JavalinConfig config) {
-        config.routes.get("/api/incidents", this::list, Role.PRIVACY_OFFICER);
-        config.routes.get("/api/incidents/{id}", this::one, Role.PRIVACY_OFFICER);
+        config.routes.get("/api/incidents", this::list, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/api/incidents/{id}", this::one, Needs.any(Role.PRIVACY_OFFICER));
     }
 
     private void list(Context ctx) {

@@ -23,7 +23,8 @@ import nl.lekwacht.register.Status;
 import nl.lekwacht.register.WorkflowException;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
-import nl.lekwacht.web.auth.Role;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.web.auth.Needs;
 import nl.lekwacht.web.auth.WebAuth;
 
 /**
@@ -48,16 +49,16 @@ public final class RegisterPages implements WebModule {
 
     @Override
     public void install(JavalinConfig config) {
-        config.routes.get("/register", this::list, Role.PRIVACY_OFFICER);
-        config.routes.get("/register/new", ctx -> send(ctx, 200, "register/new.jte", Map.of()), Role.PRIVACY_OFFICER);
-        config.routes.post("/register", this::create, Role.PRIVACY_OFFICER);
-        config.routes.get("/register/export.csv", this::csv, Role.PRIVACY_OFFICER);
-        config.routes.get("/register/export.json", this::exportJson, Role.PRIVACY_OFFICER);
-        config.routes.get("/register/{id}", ctx -> detail(ctx, 200, List.of()), Role.PRIVACY_OFFICER);
-        config.routes.post("/register/{id}", this::edit, Role.PRIVACY_OFFICER);
-        config.routes.post("/register/{id}/status", this::move, Role.PRIVACY_OFFICER);
+        config.routes.get("/register", this::list, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/new", ctx -> send(ctx, 200, "register/new.jte", Map.of()), Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.post("/register", this::create, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/export.csv", this::csv, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/export.json", this::exportJson, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/{id}", ctx -> detail(ctx, 200, List.of()), Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.post("/register/{id}", this::edit, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.post("/register/{id}/status", this::move, Needs.any(Role.PRIVACY_OFFICER));
         config.routes.get("/register/{id}/ap", ctx -> send(ctx, 200, "register/ap.jte",
-                Map.of("incident", incident(ctx))), Role.PRIVACY_OFFICER);
+                Map.of("incident", incident(ctx))), Needs.any(Role.PRIVACY_OFFICER));
     }
 
     private void list(Context ctx) {

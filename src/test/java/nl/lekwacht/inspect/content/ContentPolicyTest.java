@@ -12,7 +12,8 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.policy.Policy;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.policy.PolicySettings;
+import nl.lekwacht.flow.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The default actions and the exemptions of the policy, applied to what the content detectors find. */
@@ -29,7 +30,7 @@ class ContentPolicyTest {
         Envelope envelope = new Envelope("t", sender, List.of(recipient), InetAddress.getLoopbackAddress(), "t",
                 Optional.empty(), Instant.EPOCH);
         var message = Messages.body(text);
-        return new Policy(config.policy(), config.organisation(), true).decide(inspector.inspect(message), envelope);
+        return new Policy(PolicySettings.read(config.policy()), config.organisation(), true).decide(inspector.inspect(message), envelope);
     }
 
     private static Verdict decide(String text) {

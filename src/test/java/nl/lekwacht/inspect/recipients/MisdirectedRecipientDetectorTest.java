@@ -5,7 +5,7 @@ import static nl.lekwacht.inspect.recipients.Messages.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import nl.lekwacht.config.PolicyConfig;
+import nl.lekwacht.policy.PolicySettings;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.inspect.FindingCode;
 import nl.lekwacht.inspect.InspectionResult;
@@ -13,7 +13,7 @@ import nl.lekwacht.inspect.Severity;
 import nl.lekwacht.message.MailAddress;
 import nl.lekwacht.message.OutboundMessage;
 import nl.lekwacht.policy.Policy;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Verdict;
 import org.junit.jupiter.api.Test;
 
 class MisdirectedRecipientDetectorTest {
@@ -136,7 +136,7 @@ class MisdirectedRecipientDetectorTest {
             assertThat(f.severity()).isEqualTo(Severity.LOW);
             assertThat(f.details()).containsEntry(Finding.DETAIL_LEARNING, "true");
         });
-        Policy policy = new Policy(PolicyConfig.defaults(), Messages.ORGANISATION, true);
+        Policy policy = new Policy(PolicySettings.defaults(), Messages.ORGANISATION, true);
         assertThat(policy.decide(new InspectionResult(findings, List.of()), message.envelope()).action())
                 .isEqualTo(Verdict.Action.DELIVER);
         assertThat(policy.decide(new InspectionResult(detector.inspect(message), List.of()), message.envelope())

@@ -8,9 +8,9 @@ import java.util.Set;
 import nl.lekwacht.config.StoreConfig;
 import nl.lekwacht.store.Database;
 import nl.lekwacht.support.PostgresSchema;
-import nl.lekwacht.web.auth.Account;
-import nl.lekwacht.web.auth.Role;
-import nl.lekwacht.web.auth.SessionStore.StoredSession;
+import nl.lekwacht.login.Account;
+import nl.lekwacht.login.Role;
+import nl.lekwacht.login.SessionStore.StoredSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

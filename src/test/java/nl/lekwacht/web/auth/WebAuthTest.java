@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.lekwacht.web.WebModule;
+import nl.lekwacht.login.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,8 @@ class WebAuthTest {
 
     private static final WebModule ROUTES = config -> {
         config.routes.get("/secret", ctx -> ctx.result("hello " + WebAuth.principal(ctx).name()
-                + " csrf=" + WebAuth.csrfToken(ctx)), Role.PRIVACY_OFFICER);
-        config.routes.post("/secret", ctx -> ctx.result("changed"), Role.PRIVACY_OFFICER);
+                + " csrf=" + WebAuth.csrfToken(ctx)), Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.post("/secret", ctx -> ctx.result("changed"), Needs.any(Role.PRIVACY_OFFICER));
         config.routes.get("/public", ctx -> ctx.result("anyone"));
     };
 

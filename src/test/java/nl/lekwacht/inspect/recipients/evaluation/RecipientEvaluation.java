@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import nl.lekwacht.config.OrganisationConfig;
-import nl.lekwacht.config.PolicyConfig;
+import nl.lekwacht.policy.PolicySettings;
 import nl.lekwacht.history.AddressKey;
 import nl.lekwacht.history.HistoryService;
 import nl.lekwacht.history.HistoryView;
@@ -33,7 +33,7 @@ import nl.lekwacht.message.MailAddress;
 import nl.lekwacht.message.MessageHeaders;
 import nl.lekwacht.message.OutboundMessage;
 import nl.lekwacht.policy.Policy;
-import nl.lekwacht.policy.Verdict;
+import nl.lekwacht.flow.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -67,7 +67,7 @@ class RecipientEvaluation {
                 new VisibleRecipientsDetector(VisibleRecipientsSettings.defaults(), ORGANISATION, history),
                 new MisdirectedRecipientDetector(MisdirectedRecipientSettings.defaults(), ORGANISATION, history, 20)),
                 List.of());
-        Policy policy = new Policy(PolicyConfig.defaults(), ORGANISATION, true);
+        Policy policy = new Policy(PolicySettings.defaults(), ORGANISATION, true);
 
         Map<SlipKind, int[]> slips = new EnumMap<>(SlipKind.class);
         int exposures = 0;

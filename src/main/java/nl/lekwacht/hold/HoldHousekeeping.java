@@ -1,0 +1,79 @@
+package nl.lekwacht.hold;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hold loop's chores: expires what nobody decided on (not sent, the sender told) and erases the
+ * content of decided holds after the grace period. Safe to run on every instance.
+ */
+final class HoldHousekeeping {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldHousekeeping.class);
+
+    private final HoldStore store;
+    private final Notices notices;
+    private final NoticeJobs jobs;
+    private final HoldMetrics metrics;
+    private final Runnable wake;
+    private final Clock clock;
+    private final Duration contentGrace;
+
+    HoldHousekeeping(HoldStore store, Notices notices, NoticeJobs jobs, HoldMetrics metrics, Runnable wake,
+                     Clock clock, Duration contentGrace) {
+        this.store = store;
+        this.notices = notices;
+        this.jobs = jobs;
+        this.metrics = metrics;
+        this.wake = wake;
+        this.clock = clock;
+        this.contentGrace = contentGrace;
+    }
+
+    /** Expires pending holds past their time: not sent, sender told. */
+    int expireDue() {
+        Instant now = clock.instant();
+        int expired = 0;
+        for (String id : store.expiredPending(now, 100)) {
+            Optional<HeldMessage> hold = store.byId(id);
+            if (hold.isEmpty()) {
+                continue;
+            }
+            try {
+                HoldStore.NewJob notice = jobs.notice(hold.get(), notices.expired(hold.get()), now);
+                List<AuditEvent> events = List.of(
+                        new AuditEvent(id, now, "system", AuditEvent.EXPIRED, "not sent; sender told"),
+                        new AuditEvent(id, now, "system", AuditEvent.NOTIFICATION_QUEUED,
+                                "expiry notice to=" + String.join(",", hold.get().details().notifyTo())));
+                if (store.decide(new HoldStore.Decision(id, HoldStatus.EXPIRED, now, "system", "expired", null),
+                        events, List.of(notice))) {
+                    metrics.decided("expired", Duration.between(hold.get().createdAt(), now));
+                    log.info("hold={} expired", id);
+                    expired++;
+                }
+            } catch (IOException e) {
+                log.error("hold={} could not build the expiry notice: {}", id, e.toString(), e);
+            }
+        }
+        if (expired > 0) {
+            wake.run();
+        }
+        return expired;
+    }
+
+    /** Erases the content of holds decided more than the grace period ago (their release done). */
+    int purgeContent() {
+        Instant now = clock.instant();
+        List<String> purged = store.purgeContent(now.minus(contentGrace), now);
+        for (String id : purged) {
+            store.audit(new AuditEvent(id, now, "system", AuditEvent.CONTENT_DELETED, "content erased after grace"));
+        }
+        return purged.size();
+    }
+}

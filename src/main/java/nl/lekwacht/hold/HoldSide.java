@@ -1,0 +1,145 @@
+package nl.lekwacht.hold;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import nl.lekwacht.config.HoldConfig;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.flow.HoldDesk;
+import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.inspect.FindingCode;
+import nl.lekwacht.text.Templates;
+import nl.lekwacht.text.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hold package's entry: sealing, link tokens, notices, the desk the relay hands held messages to,
+ * look-up and decisions for the pages, and the background loop that expires holds, erases old content
+ * and works the delivery queue. Everything it sends goes through the outboxes it is given.
+ */
+public final class HoldSide implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldSide.class);
+
+    private final HoldDesk desk;
+    private final HoldLookup lookup;
+    private final HoldDecisions decisions;
+    private final HoldHousekeeping housekeeping;
+    private final DeliveryQueue queue;
+    private final HoldLoop loop;
+    private final LinkTokens tokens;
+    private final Texts texts;
+
+    private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, HoldHousekeeping housekeeping,
+                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts) {
+        this.desk = desk;
+        this.lookup = lookup;
+        this.decisions = decisions;
+        this.housekeeping = housekeeping;
+        this.queue = queue;
+        this.loop = loop;
+        this.tokens = tokens;
+        this.texts = texts;
+    }
+
+    /**
+     * @param stores             where holds, their content, audit trail and delivery jobs are kept
+     * @param releases           sends released messages (the next hop)
+     * @param notices            sends our notices ({@code hold.notify-relay}, default the next hop)
+     * @param overrides          told when a send-anyway must open an incident
+     * @param incidentOnOverride the codes for which it must ({@code policy.incident-on-override})
+     * @param loopExecutor       runs the background loop; closed with this side
+     */
+    public static HoldSide build(LekwachtConfig config, HoldStore stores, Outbox releases, Outbox notices,
+                                 MeterRegistry registry, OverrideListener overrides,
+                                 Set<FindingCode> incidentOnOverride, Clock clock,
+                                 ScheduledExecutorService loopExecutor) {
+        HoldConfig hold = config.hold();
+        SecureRandom random = new SecureRandom();
+        ContentCipher cipher = ContentCipher.fromConfig(hold.encryptionKey(), hold.oldEncryptionKeys(), random);
+        LinkTokens tokens = new LinkTokens(linkSecret(hold.linkSecret(), random), random, clock);
+        Texts texts = Texts.load(config.web().language(), Notices.BUNDLE);
+        Notices noticeTexts = new Notices(texts, new Templates(), hold.notifyFrom(), config.smtp().hostname(),
+                hold.timeZone());
+        HoldMetrics metrics = new HoldMetrics(registry, stores);
+        HoldLoop loop = new HoldLoop(hold.pollInterval(), loopExecutor);
+        NoticeJobs jobs = new NoticeJobs(cipher, hold.notifyFrom());
+        HoldLookup lookup = new HoldLookup(stores, clock);
+        HoldDesk desk = new HoldTaking(stores, cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
+                loop::wake, clock, hold.expiry(), config.web().publicUrl());
+        HoldDecisions decisions = new HoldDecisions(stores, lookup, metrics, overrides, incidentOnOverride,
+                loop::wake, clock);
+        HoldHousekeeping housekeeping = new HoldHousekeeping(stores, noticeTexts, jobs, metrics, loop::wake, clock,
+                hold.contentGrace());
+        DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
+                config.organisation()::isInternal, metrics, clock, instanceName(),
+                new DeliveryQueue.Timing(config.downstream().connectTimeout().plus(config.downstream().dataTimeout())
+                        .plus(config.downstream().commandTimeout().multipliedBy(4)), hold.deliveryRetry(),
+                        hold.deliveryLifetime()));
+        log.info("holding enabled: content key {}, link secret {}", cipher.fingerprint(), tokens.fingerprint());
+        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts);
+    }
+
+    /** Where the relay puts a message the policy wants held. */
+    public HoldDesk desk() {
+        return desk;
+    }
+
+    public HoldLookup lookup() {
+        return lookup;
+    }
+
+    public HoldDecisions decisions() {
+        return decisions;
+    }
+
+    /** The link tokens and the CSRF tokens of the confirmation forms. */
+    public LinkTokens tokens() {
+        return tokens;
+    }
+
+    /** The texts of the notices and the confirmation pages, in the configured language. */
+    public Texts texts() {
+        return texts;
+    }
+
+    /** Starts the background work: expiry, content erasure, the delivery queue. */
+    public void start() {
+        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, queue::runDue));
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+    private static byte[] linkSecret(String configured, SecureRandom random) {
+        if (configured.isEmpty()) {
+            log.warn("hold.link-secret is not set: a random secret of this process signs the confirmation forms; "
+                    + "forms served before a restart, or by another instance, are refused. Set hold.link-secret "
+                    + "(32+ characters, the same on every instance).");
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            return secret;
+        }
+        return configured.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

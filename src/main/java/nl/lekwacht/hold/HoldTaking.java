@@ -1,0 +1,88 @@
+package nl.lekwacht.hold;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.lekwacht.config.OrganisationConfig;
+import nl.lekwacht.flow.HoldDesk;
+import nl.lekwacht.flow.Screened;
+import nl.lekwacht.message.spool.Spool;
+
+/**
+ * Takes a hold for the relay: seals and stores the message durably, with its first audit events and
+ * the sender's notification queued in the same transaction, before the relay answers 250. Thread-safe.
+ */
+final class HoldTaking implements HoldDesk {
+
+    private final HoldStore store;
+    private final ContentCipher cipher;
+    private final LinkTokens tokens;
+    private final Notices notices;
+    private final NoticeJobs jobs;
+    private final HoldRecords records;
+    private final HoldMetrics metrics;
+    private final Runnable wake;
+    private final Clock clock;
+    private final Duration expiry;
+    private final String publicUrl;
+
+    /** @param publicUrl base of the link ({@code web.public-url}) */
+    HoldTaking(HoldStore store, ContentCipher cipher, LinkTokens tokens, Notices notices, NoticeJobs jobs,
+               OrganisationConfig organisation, HoldMetrics metrics, Runnable wake, Clock clock, Duration expiry,
+               String publicUrl) {
+        this.store = store;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.notices = notices;
+        this.jobs = jobs;
+        this.records = new HoldRecords(organisation);
+        this.metrics = metrics;
+        this.wake = wake;
+        this.clock = clock;
+        this.expiry = expiry;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public String hold(Screened screened, Spool spool) throws IOException {
+        Instant now = clock.instant();
+        String token = tokens.newToken();
+        boolean eightBit = eightBit(spool);
+        HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, spool.size(), now,
+                now.plus(expiry));
+        if (hold.details().notifyTo().isEmpty()) {
+            throw new IOException("nobody inside the organisation to ask about hold " + hold.id());
+        }
+        HoldStore.NewJob notification = jobs.notice(hold, notices.held(hold, publicUrl + "/h/" + token), now);
+        List<AuditEvent> events = List.of(
+                new AuditEvent(hold.id(), now, "relay", AuditEvent.HELD, "codes=" + String.join(",",
+                        hold.details().codes()) + "; recipients=" + hold.recipients().size() + "; size=" + spool.size()),
+                new AuditEvent(hold.id(), now, "relay", AuditEvent.NOTIFICATION_QUEUED,
+                        "to=" + String.join(",", hold.details().notifyTo())));
+        try (InputStream content = spool.open()) {
+            store.create(hold, cipher.seal(hold.id(), content), events, List.of(notification));
+        } catch (RuntimeException e) {
+            throw new IOException("could not store hold " + hold.id() + ": " + e.getMessage(), e);
+        }
+        metrics.held();
+        wake.run();
+        return hold.id();
+    }
+
+    private static boolean eightBit(Spool spool) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = spool.open()) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] < 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package nl.lekwacht.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.history.HistoryView;
+import nl.lekwacht.inspect.content.ContentDetectors;
+import nl.lekwacht.inspect.content.UninspectableAttachmentDetector;
+import nl.lekwacht.inspect.recipients.MisdirectedRecipientDetector;
+import nl.lekwacht.inspect.recipients.MisdirectedRecipientSettings;
+import nl.lekwacht.inspect.recipients.NewRecipientWithPersonalDataDetector;
+import nl.lekwacht.inspect.recipients.VisibleRecipientsDetector;
+import nl.lekwacht.inspect.recipients.VisibleRecipientsSettings;
+import nl.lekwacht.message.ContentExtractor;
+import nl.lekwacht.message.extract.ExtractionSettings;
+import nl.lekwacht.message.extract.TikaContentExtractor;
+
+/**
+ * The inspect package's entry: which detectors and which extractor a gateway runs, built from
+ * configuration. Each detector family adds its construction here, reading its own settings from the
+ * {@code detectors} section (problems go to the config's problem list, so {@code check-config}
+ * reports them too).
+ */
+public final class InspectSide {
+
+    /** The sub-sections of {@code detectors}: a misspelt family name must not be silently ignored. */
+    private static final java.util.Set<String> FAMILIES = java.util.Set.of("extraction", "bsn", "iban",
+            "special-category", "visible-recipients", "misdirected-recipient");
+
+    private InspectSide() {
+    }
+
+    /** The plain detectors without correspondence history (scan without a store; config validation). */
+    static List<Detector> plain(LekwachtConfig config) {
+        return plain(config, HistoryView.EMPTY);
+    }
+
+    /**
+     * Every detector, the follow-ups after the plain ones.
+     *
+     * @param history correspondence history for the recipient detectors ({@link HistoryView#EMPTY} without a store)
+     */
+    public static Inspector inspector(LekwachtConfig config, HistoryView history) {
+        return new Inspector(plain(config, history), followUps(config, history));
+    }
+
+    /** @param history correspondence history for the recipient detectors (the gateway's HistoryService) */
+    static List<Detector> plain(LekwachtConfig config, HistoryView history) {
+        List<Detector> detectors = new ArrayList<>();
+        // content detectors (BSN, IBAN, special categories, uninspectable attachments) are added here
+        detectors.addAll(ContentDetectors.fromConfig(config.detectors()));
+        detectors.add(new UninspectableAttachmentDetector());
+        // recipient detectors (visible recipients, misdirected) are added here
+        detectors.add(new VisibleRecipientsDetector(
+                VisibleRecipientsSettings.read(config.detectors().child("visible-recipients")),
+                config.organisation(), history));
+        detectors.add(new MisdirectedRecipientDetector(
+                MisdirectedRecipientSettings.read(config.detectors().child("misdirected-recipient")),
+                config.organisation(), history, config.history().learningMessages()));
+        return detectors;
+    }
+
+    static List<FollowUpDetector> followUps(LekwachtConfig config, HistoryView history) {
+        List<FollowUpDetector> detectors = new ArrayList<>();
+        // NEW_RECIPIENT_WITH_PERSONAL_DATA is added here
+        detectors.add(new NewRecipientWithPersonalDataDetector(config.organisation(), history));
+        return detectors;
+    }
+
+    /**
+     * Reads every detector family's settings without starting anything, so that their problems join
+     * the config's problem list (for check-config and start-up).
+     */
+    public static void validate(LekwachtConfig config) {
+        config.detectors().rejectUnknownKeys(FAMILIES);
+        plain(config);
+        followUps(config, HistoryView.EMPTY);
+        extractionSettings(config);
+    }
+
+    /**
+     * The attachment text extractor. It starts parser processes: the caller owns it and must close it
+     * when the gateway stops.
+     */
+    public static ContentExtractor extractor(LekwachtConfig config) {
+        return new TikaContentExtractor(extractionSettings(config));
+    }
+
+    private static ExtractionSettings extractionSettings(LekwachtConfig config) {
+        return ExtractionSettings.from(config.detectors().child("extraction"));
+    }
+}

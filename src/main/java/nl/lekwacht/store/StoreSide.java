@@ -1,0 +1,97 @@
+package nl.lekwacht.store;
+
+import java.time.Clock;
+import nl.lekwacht.config.StoreConfig;
+import nl.lekwacht.history.HistoryStore;
+import nl.lekwacht.hold.HoldStore;
+import nl.lekwacht.intake.DocumentStore;
+import nl.lekwacht.intake.ReportStore;
+import nl.lekwacht.login.AccountDirectory;
+import nl.lekwacht.login.SessionStore;
+import nl.lekwacht.login.ThrottleStore;
+import nl.lekwacht.register.IncidentStore;
+import nl.lekwacht.store.auth.JdbcAccounts;
+import nl.lekwacht.store.auth.JdbcSessionStore;
+import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.history.JdbcHistoryStore;
+import nl.lekwacht.store.hold.JdbcHoldStore;
+import nl.lekwacht.store.intake.JdbcDocumentStore;
+import nl.lekwacht.store.intake.JdbcReportStore;
+import nl.lekwacht.store.register.JdbcIncidentStore;
+
+/**
+ * The store's entry: the migrated database and, over it, the JDBC implementation of each feature's
+ * store interface. Every instance sharing the database sees the same rows.
+ */
+public final class StoreSide implements AutoCloseable {
+
+    private final Database database;
+    private final JdbcReportStore reports;
+
+    private StoreSide(Database database) {
+        this.database = database;
+        this.reports = new JdbcReportStore(database.dataSource());
+    }
+
+    /** Opens the pool and applies pending migrations. */
+    public static StoreSide open(StoreConfig config) {
+        return new StoreSide(Database.open(config));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * Records a shared secret's fingerprint, or checks it against the one recorded by the other instances.
+     *
+     * @throws IllegalStateException when another instance uses a different secret
+     */
+    public void verifySecret(String name, byte[] secret, Clock clock) {
+        new SecretFingerprints(database.dataSource(), clock).verify(name, secret);
+    }
+
+    public HistoryStore history() {
+        return new JdbcHistoryStore(database.dataSource());
+    }
+
+    public HoldStore holds() {
+        return new JdbcHoldStore(database.dataSource());
+    }
+
+    public IncidentStore incidents() {
+        return new JdbcIncidentStore(database.dataSource());
+    }
+
+    /** The reports of the report forms. */
+    public ReportStore reports() {
+        return reports;
+    }
+
+    /** Counters of reports per client and confirmations per address. */
+    public ThrottleStore reportCounters() {
+        return reports;
+    }
+
+    public DocumentStore documents() {
+        return new JdbcDocumentStore(database.dataSource());
+    }
+
+    public AccountDirectory accounts() {
+        return new JdbcAccounts(database.dataSource());
+    }
+
+    public SessionStore sessions() {
+        return new JdbcSessionStore(database.dataSource());
+    }
+
+    /** Counters of failed logins. */
+    public ThrottleStore loginCounters() {
+        return new JdbcThrottleStore(database.dataSource());
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
