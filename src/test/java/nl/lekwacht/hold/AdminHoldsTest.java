@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +40,8 @@ class AdminHoldsTest {
     @TempDir
     Path data;
 
+    private final ManualScheduler background = new ManualScheduler();
+
     private static String yaml() {
         String hash = BCrypt.withDefaults().hashToString(4, PASSWORD.toCharArray());
         return HoldFixture.HOLD_YAML + "web:\n  listen: 127.0.0.1:0\n"
@@ -52,10 +54,10 @@ class AdminHoldsTest {
     @Test
     void mailAdminReleasesAHoldAndTheAuditTrailNamesThem() throws Exception {
         try (CapturingNextHop nextHop = new CapturingNextHop();
-             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), yaml())) {
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), yaml(), background)) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     HoldFixture.bsnMessage("Gedeelde mailbox", List.of(BOB), 31)));
-            HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.notification(background, nextHop, SENDER, ref);
 
             Browser staff = new Browser(gateway.webPort());
             staff.login("medewerker");
@@ -84,7 +86,8 @@ class AdminHoldsTest {
             HttpResponse<String> done = admin.post("/admin/holds/" + ref,
                     Map.of("csrf", csrf, "action", "send", "reason", "Afzender afwezig, wettelijke taak"));
             assertThat(done.statusCode()).isEqualTo(200);
-            await("release by the admin", () -> !to(nextHop, BOB).isEmpty());
+            background.runQueued();
+            assertThat(to(nextHop, BOB)).as("released by the admin").isNotEmpty();
             assertThat(admin.get("/admin/holds").body()).doesNotContain(ref);
 
             List<String> trail = trail(gateway, ref);

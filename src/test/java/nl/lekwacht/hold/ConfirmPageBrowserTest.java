@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +9,7 @@ import java.util.List;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.Browser;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,8 @@ class ConfirmPageBrowserTest {
     @TempDir
     Path data;
 
+    private final ManualScheduler background = new ManualScheduler();
+
     @Test
     void pageAtPhoneWidthMeetsWcag21AaAndCompletesAnAction() throws Exception {
         Browser.requireInstalled();
@@ -37,9 +39,9 @@ class ConfirmPageBrowserTest {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "Beste bewoners, BSN van de aanvrager: " + HoldFixture.bsn(41) + ".\r\n";
         try (CapturingNextHop nextHop = new CapturingNextHop();
-             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML)) {
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML, background)) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, recipients, message));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
             try (Browser browser = Browser.atPhoneWidth()) {
                 browser.driver.get("http://127.0.0.1:" + gateway.webPort() + "/h/" + link.token());
                 browser.awaitHeading("Uw bericht is nog niet verzonden");
@@ -56,7 +58,8 @@ class ConfirmPageBrowserTest {
                 browser.assertNoViolations("outcome");
                 browser.screenshot("hold-outcome-phone.png");
             }
-            await("delivery as Bcc", () -> !to(nextHop, "p1.test@gmail.com").isEmpty());
+            background.runQueued();
+            assertThat(to(nextHop, "p1.test@gmail.com")).as("delivered as Bcc").isNotEmpty();
             String delivered = HoldFixture.text(to(nextHop, "p1.test@gmail.com").get(0));
             assertThat(delivered).contains("To: undisclosed-recipients:;\r\n");
         }

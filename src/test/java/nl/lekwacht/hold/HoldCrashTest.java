@@ -1,19 +1,20 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.lekwacht.Gateway;
+import com.github.benmanes.caffeine.cache.Ticker;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ChildGateway;
+import nl.lekwacht.support.ManualScheduler;
+import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,56 +44,40 @@ class HoldCrashTest {
                     + "web:\n  listen: 127.0.0.1:" + freePort() + "\n");
             Path config = data.resolve("lekwacht.yml");
             Files.writeString(config, yaml);
-            Path log = data.resolve("child.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "nl.lekwacht.Main", "run", "--config",
-                    config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ChildGateway child = ChildGateway.start(config, data.resolve("child.log"));
             String ref;
             try {
-                await("child gateway listening", () -> child.isAlive() && accepts(smtpPort)
-                        || failIfDead(child, log));
+                child.awaitListening(2);
                 String message = HoldFixture.bsnMessage("Na een crash", List.of(BOB), 51);
-                String reply = HoldFixture.send(smtpPort, SENDER, List.of(BOB), message, child::destroyForcibly);
+                String reply = HoldFixture.send(smtpPort, SENDER, List.of(BOB), message,
+                        () -> child.process().destroyForcibly());
                 ref = HoldFixture.heldReference(reply);
             } finally {
-                child.destroyForcibly();
-                child.waitFor();
+                child.kill();
             }
             assertThat(to(nextHop, BOB)).isEmpty();
 
             String restartYaml = yaml.replace("listen: 127.0.0.1:" + smtpPort, "listen: 127.0.0.1:0")
                     .replaceAll("(web:\\n  listen: 127\\.0\\.0\\.1:)\\d+", "$10");
+            ManualScheduler background = new ManualScheduler();
+            // past any lease the killed instance may have taken on the notification's job
+            MovableClock clock = new MovableClock();
+            clock.advance(java.time.Duration.ofMinutes(1));
             try (Gateway restarted = Gateway.start(new nl.lekwacht.config.ConfigLoader(java.util.Map.of())
-                    .parse(restartYaml), java.time.Clock.systemUTC())) {
-                HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+                    .parse(restartYaml), new Gateway.Time(clock, Ticker.systemTicker(),
+                    Runnable::run, background.byName()))) {
+                background.runRound(ManualScheduler.HOLD_LOOP); // the notification queued before the crash
+                HoldFixture.Link link = HoldFixture.findNotification(nextHop, SENDER, ref)
+                        .orElseThrow(() -> new AssertionError("no notification after the restart"));
                 HoldFixture web = HoldFixture.create();
                 assertThat(web.get(restarted.webPort(), link.token()).body()).contains("Na een crash");
                 assertThat(web.act(restarted.webPort(), link.token(), "send", "grondslag").statusCode()).isEqualTo(200);
-                await("release after the restart", () -> !to(nextHop, BOB).isEmpty());
+                background.runQueued();
+                assertThat(to(nextHop, BOB)).as("released after the restart").isNotEmpty();
                 String delivered = HoldFixture.text(to(nextHop, BOB).get(0));
                 assertThat(delivered).endsWith(HoldFixture.bsnMessage("Na een crash", List.of(BOB), 51));
             }
         }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean failIfDead(Process child, Path log) {
-        if (!child.isAlive()) {
-            try {
-                throw new AssertionError("child gateway exited " + child.exitValue() + ":\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new AssertionError("child gateway exited " + child.exitValue());
-            }
-        }
-        return false;
     }
 
     private static int freePort() throws IOException {

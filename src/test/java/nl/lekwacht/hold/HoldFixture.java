@@ -9,20 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.Messages;
 import nl.lekwacht.support.SmtpTestClient;
 
@@ -118,22 +113,6 @@ final class HoldFixture {
         return m.group(1);
     }
 
-    /** Waits (at most a minute: a hang detector, not a timing assertion) until {@code condition} holds. */
-    static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
-    }
-
     /** Messages the next hop got for {@code recipient}. */
     static List<CapturingNextHop.Received> to(CapturingNextHop nextHop, String recipient) {
         return nextHop.received().stream().filter(r -> r.recipients().contains(recipient)).toList();
@@ -143,23 +122,29 @@ final class HoldFixture {
         return new String(received.data(), StandardCharsets.UTF_8);
     }
 
-    /** Waits for the notification about a hold to reach {@code recipient} and returns the link in it. */
-    static Link awaitNotification(CapturingNextHop nextHop, String recipient, String reference) {
-        AtomicReference<Link> link = new AtomicReference<>();
-        await("notification to " + recipient, () -> {
-            for (CapturingNextHop.Received r : to(nextHop, recipient)) {
-                String text = decoded(r);
-                if (text.contains(reference)) {
-                    Matcher m = LINK.matcher(text);
-                    if (m.find()) {
-                        link.set(new Link(m.group(1), m.group(2), r));
-                        return true;
-                    }
+    /**
+     * Runs the hold loop's pending work (the notification queued with the hold), then returns the link in
+     * the notification about {@code reference} to {@code recipient}.
+     */
+    static Link notification(ManualScheduler background, CapturingNextHop nextHop, String recipient,
+                             String reference) {
+        background.runQueued();
+        return findNotification(nextHop, recipient, reference)
+                .orElseThrow(() -> new AssertionError("no notification about " + reference + " to " + recipient));
+    }
+
+    /** The link in the notification about {@code reference} to {@code recipient}, if it arrived. */
+    static Optional<Link> findNotification(CapturingNextHop nextHop, String recipient, String reference) {
+        for (CapturingNextHop.Received r : to(nextHop, recipient)) {
+            String text = decoded(r);
+            if (text.contains(reference)) {
+                Matcher m = LINK.matcher(text);
+                if (m.find()) {
+                    return Optional.of(new Link(m.group(1), m.group(2), r));
                 }
             }
-            return false;
-        });
-        return link.get();
+        }
+        return Optional.empty();
     }
 
     /** The message's text parts decoded (the notification is quoted-printable or base64). */

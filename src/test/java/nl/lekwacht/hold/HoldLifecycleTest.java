@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +19,7 @@ import java.util.List;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +33,12 @@ class HoldLifecycleTest {
     Path data;
 
     private final MovableClock clock = new MovableClock();
+    private final ManualScheduler background = new ManualScheduler();
     private final HoldFixture web = HoldFixture.create();
 
     private Gateway start(CapturingNextHop nextHop, String extra) throws Exception {
         return Gateway.start(TestGateway.config(data, nextHop.port(), HoldFixture.HOLD_YAML + extra),
-                new Gateway.Time(clock, Ticker.systemTicker(), Runnable::run));
+                new Gateway.Time(clock, Ticker.systemTicker(), Runnable::run, background.byName()));
     }
 
     private static String onBehalf(String senderHeader, long seed) {
@@ -51,12 +52,12 @@ class HoldLifecycleTest {
         try (CapturingNextHop nextHop = new CapturingNextHop(); Gateway gateway = start(nextHop, "")) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     onBehalf("bert@gemeente.example", 71)));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
             assertThat(link.notification().recipients()).containsExactly(SENDER, "bert@gemeente.example");
 
             String outside = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     onBehalf("someone@extern.example", 72)));
-            HoldFixture.Link second = HoldFixture.awaitNotification(nextHop, SENDER, outside);
+            HoldFixture.Link second = HoldFixture.notification(background, nextHop, SENDER, outside);
             assertThat(second.notification().recipients()).containsExactly(SENDER);
             assertThat(nextHop.received()).noneMatch(r -> r.recipients().contains("someone@extern.example"));
         }
@@ -67,17 +68,19 @@ class HoldLifecycleTest {
         try (CapturingNextHop nextHop = new CapturingNextHop(); Gateway gateway = start(nextHop, "")) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     HoldFixture.bsnMessage("Wissen", List.of(BOB), 73)));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
-            await("notification recorded", () -> events(gateway, ref).stream().anyMatch(e -> e.startsWith("NOTIFIED")));
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
+            assertThat(events(gateway, ref)).as("notification recorded").anyMatch(e -> e.startsWith("NOTIFIED"));
             assertThat(web.act(gateway.webPort(), link.token(), "cancel", "verkeerde bijlage").statusCode())
                     .isEqualTo(200);
             assertThat(count(gateway, "SELECT COUNT(*) FROM sealed_content WHERE content_id = ?", ref)).isPositive();
             clock.advance(Duration.ofHours(23));
-            Thread.sleep(600); // a few background runs: within the grace period nothing is erased
+            background.runQueued();
+            background.runRound(ManualScheduler.HOLD_LOOP); // within the grace period nothing is erased
             assertThat(count(gateway, "SELECT COUNT(*) FROM sealed_content WHERE content_id = ?", ref)).isPositive();
             clock.advance(Duration.ofHours(1).plusMinutes(1));
-            await("content erased", () -> count(gateway, "SELECT COUNT(*) FROM sealed_content WHERE content_id = ?",
-                    ref) == 0);
+            background.runRound(ManualScheduler.HOLD_LOOP);
+            assertThat(count(gateway, "SELECT COUNT(*) FROM sealed_content WHERE content_id = ?", ref))
+                    .as("content erased").isZero();
             assertThat(count(gateway, "SELECT COUNT(*) FROM hold_message WHERE id = ?", ref)).isEqualTo(1);
             List<String> trail = events(gateway, ref);
             assertThat(trail).extracting(e -> e.split(" ")[0]).containsSubsequence("HELD", "NOTIFICATION_QUEUED",
@@ -94,7 +97,7 @@ class HoldLifecycleTest {
         try (CapturingNextHop nextHop = new CapturingNextHop(); Gateway gateway = start(nextHop, "")) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     HoldFixture.bsnMessage("Meten", List.of(BOB), 74)));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
             assertThat(metrics(gateway)).contains("lekwacht_holds_pending 1.0");
             clock.advance(Duration.ofMinutes(3));
             web.act(gateway.webPort(), link.token(), "send", "grondslag");
@@ -114,7 +117,7 @@ class HoldLifecycleTest {
                      + "  public-url: https://lekwacht.gemeente.example/\n")) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     HoldFixture.bsnMessage("English", List.of(BOB), 75)));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
             assertThat(link.base()).isEqualTo("https://lekwacht.gemeente.example");
             String text = HoldFixture.decoded(link.notification());
             assertThat(text).contains("Not sent yet: English").contains("Citizen service number (BSN)")

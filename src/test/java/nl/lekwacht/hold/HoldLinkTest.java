@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +12,7 @@ import java.util.List;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +30,14 @@ class HoldLinkTest {
     private CapturingNextHop nextHop;
     private Gateway gateway;
     private final MovableClock clock = new MovableClock();
+    private final ManualScheduler background = new ManualScheduler();
     private final HoldFixture web = HoldFixture.create();
 
     @BeforeEach
     void start() throws Exception {
         nextHop = new CapturingNextHop();
         gateway = Gateway.start(TestGateway.config(data, nextHop.port(), HoldFixture.HOLD_YAML),
-                new Gateway.Time(clock, Ticker.systemTicker(), Runnable::run));
+                new Gateway.Time(clock, Ticker.systemTicker(), Runnable::run, background.byName()));
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ class HoldLinkTest {
     private HoldFixture.Link hold(String subject, long seed) throws Exception {
         String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                 HoldFixture.bsnMessage(subject, List.of(BOB), seed)));
-        return HoldFixture.awaitNotification(nextHop, SENDER, ref);
+        return HoldFixture.notification(background, nextHop, SENDER, ref);
     }
 
     @Test
@@ -68,7 +69,7 @@ class HoldLinkTest {
                 .as("another link's CSRF token").isEqualTo(403);
         HttpResponse<String> still = web.get(gateway.webPort(), link.token());
         assertThat(still.body()).contains("name=\"csrf\"").as("still pending");
-        Thread.sleep(500);
+        background.runRound(ManualScheduler.HOLD_LOOP);
         assertThat(to(nextHop, BOB)).isEmpty();
     }
 
@@ -95,13 +96,14 @@ class HoldLinkTest {
         HoldFixture.Link link = hold("Verloopt", 14);
         String csrf = HoldFixture.csrf(web.get(gateway.webPort(), link.token()).body());
         clock.advance(Duration.ofHours(24).plusMinutes(1));
-        await("expiry notice", () -> to(nextHop, SENDER).stream()
-                .anyMatch(r -> HoldFixture.decoded(r).contains("Niet verzonden: Verloopt")));
+        background.runRound(ManualScheduler.HOLD_LOOP);
+        assertThat(to(nextHop, SENDER)).as("expiry notice")
+                .anyMatch(r -> HoldFixture.decoded(r).contains("Niet verzonden: Verloopt"));
         HttpResponse<String> late = web.post(gateway.webPort(), link.token(), csrf, "send", "grondslag");
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(late.body()).contains("Deze link is verlopen");
         assertThat(web.get(gateway.webPort(), link.token()).body()).contains("De termijn is verlopen");
-        Thread.sleep(500);
+        background.runRound(ManualScheduler.HOLD_LOOP);
         assertThat(to(nextHop, BOB)).isEmpty();
     }
 }

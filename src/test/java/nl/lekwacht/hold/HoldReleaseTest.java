@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +9,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
+import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +30,19 @@ class HoldReleaseTest {
     Path data;
 
     private final HoldFixture web = HoldFixture.create();
+    private final ManualScheduler background = new ManualScheduler();
 
     @Test
     void recipientRefusedAtReleaseGetsTheSenderADeliveryStatusNotification() throws Exception {
         try (CapturingNextHop nextHop = new CapturingNextHop();
-             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML)) {
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML, background)) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB, CAROL),
                     HoldFixture.bsnMessage("Weigering", List.of(BOB, CAROL), 21)));
-            HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
             nextHop.refuseRecipients(Set.of(CAROL));
             assertThat(web.act(gateway.webPort(), link.token(), "send", "grondslag").statusCode()).isEqualTo(200);
-            await("delivery to bob", () -> !to(nextHop, BOB).isEmpty());
-            await("DSN to the sender", () -> to(nextHop, SENDER).stream()
-                    .anyMatch(r -> HoldFixture.text(r).contains("report-type=delivery-status")));
+            background.runQueued(); // the release, then the DSN it queued
+            assertThat(to(nextHop, BOB)).as("delivered to bob").isNotEmpty();
             CapturingNextHop.Received dsn = to(nextHop, SENDER).stream()
                     .filter(r -> HoldFixture.text(r).contains("report-type=delivery-status")).findFirst().orElseThrow();
             assertThat(dsn.sender()).as("null reverse path").isEmpty();
@@ -64,19 +65,27 @@ class HoldReleaseTest {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         GreenMail first = new GreenMail(setup);
         first.start();
-        try (Gateway gateway = TestGateway.startGateway(data, port, HoldFixture.HOLD_YAML)) {
+        MovableClock clock = new MovableClock();
+        try (Gateway gateway = TestGateway.startGateway(data, port, HoldFixture.HOLD_YAML, clock, background)) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                     HoldFixture.bsnMessage("Later", List.of(BOB), 22)));
-            await("notification", () -> Arrays.stream(first.getReceivedMessages()).anyMatch(m -> body(m).contains(ref)));
+            background.runQueued();
+            assertThat(first.getReceivedMessages()).as("notification").anyMatch(m -> body(m).contains(ref));
             String token = tokenOf(first.getReceivedMessages());
             first.stop();
 
             assertThat(web.act(gateway.webPort(), token, "send", "grondslag").statusCode()).isEqualTo(200);
+            background.runQueued(); // the first attempt finds the next hop down: retried after delivery-retry
             GreenMail back = new GreenMail(setup);
             back.start();
             try {
-                await("delivery once the next hop is back", () -> back.getReceivedMessages().length > 0);
-                Thread.sleep(1500);
+                background.runRound(ManualScheduler.HOLD_LOOP);
+                assertThat(back.getReceivedMessages()).as("not retried before its time").isEmpty();
+                clock.advance(Duration.ofSeconds(2));
+                background.runRound(ManualScheduler.HOLD_LOOP);
+                assertThat(back.getReceivedMessages()).as("delivered once the next hop is back").hasSize(1);
+                clock.advance(Duration.ofMinutes(5));
+                background.runRound(ManualScheduler.HOLD_LOOP);
                 assertThat(back.getReceivedMessages()).as("delivered once").hasSize(1);
                 assertThat(raw(back.getReceivedMessages()[0])).contains("X-Lekwacht: HOLD; BSN");
             } finally {

@@ -1,7 +1,6 @@
 package nl.lekwacht.hold;
 
 import static nl.lekwacht.hold.HoldFixture.SENDER;
-import static nl.lekwacht.hold.HoldFixture.await;
 import static nl.lekwacht.hold.HoldFixture.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +30,13 @@ class HoldThroughRelayTest {
 
     private CapturingNextHop nextHop;
     private Gateway gateway;
+    private final ManualScheduler background = new ManualScheduler();
     private final HoldFixture web = HoldFixture.create();
 
     @BeforeEach
     void start() throws Exception {
         nextHop = new CapturingNextHop();
-        gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML);
+        gateway = TestGateway.startGateway(data, nextHop.port(), HoldFixture.HOLD_YAML, background);
     }
 
     @AfterEach
@@ -49,7 +50,7 @@ class HoldThroughRelayTest {
         String message = HoldFixture.bsnMessage("Aanvraag", List.of(BOB), 1);
         String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB), message));
 
-        HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+        HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
         assertThat(link.base()).isEqualTo("http://127.0.0.1:0");
         assertThat(link.notification().recipients()).containsExactly(SENDER);
         String notice = HoldFixture.decoded(link.notification());
@@ -68,7 +69,8 @@ class HoldThroughRelayTest {
         HttpResponse<String> sent = web.act(gateway.webPort(), link.token(), "send", "Wettelijke taak");
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(sent.body()).contains("Het bericht wordt verzonden");
-        await("delivery to bob", () -> !to(nextHop, BOB).isEmpty());
+        background.runQueued(); // the decision woke the hold loop: the release goes out
+        assertThat(to(nextHop, BOB)).as("released").isNotEmpty();
 
         byte[] delivered = to(nextHop, BOB).get(0).data();
         String whole = new String(delivered, StandardCharsets.UTF_8);
@@ -84,7 +86,8 @@ class HoldThroughRelayTest {
         assertThat(replay.statusCode()).as("a used link acts once").isEqualTo(409);
         HttpResponse<String> after = web.get(gateway.webPort(), link.token());
         assertThat(after.body()).contains("Het bericht wordt verzonden").doesNotContain("name=\"csrf\"");
-        Thread.sleep(1000); // give a wrongly repeated delivery the chance to show
+        background.runQueued();
+        background.runRound(ManualScheduler.HOLD_LOOP); // a wrongly repeated delivery would go out now
         assertThat(to(nextHop, BOB)).as("delivered once").hasSize(1);
     }
 
@@ -92,14 +95,15 @@ class HoldThroughRelayTest {
     void cancelDeliversNothing() throws Exception {
         String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
                 HoldFixture.bsnMessage("Annuleren", List.of(BOB), 2)));
-        HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+        HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
         String csrf = HoldFixture.csrf(web.get(gateway.webPort(), link.token()).body());
         HttpResponse<String> cancelled = web.post(gateway.webPort(), link.token(), csrf, "cancel", null);
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("Het bericht is niet verzonden");
         HttpResponse<String> again = web.post(gateway.webPort(), link.token(), csrf, "send", "toch");
         assertThat(again.statusCode()).as("a used link changes nothing").isEqualTo(409);
-        Thread.sleep(1000);
+        background.runQueued();
+        background.runRound(ManualScheduler.HOLD_LOOP);
         assertThat(to(nextHop, BOB)).isEmpty();
     }
 
@@ -115,12 +119,13 @@ class HoldThroughRelayTest {
                 + "Welkom op de informatieavond.\r\n";
         String reply = HoldFixture.send(gateway.smtpPort(), SENDER, all, message);
         String ref = HoldFixture.heldReference(reply);
-        HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+        HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
         assertThat(HoldFixture.decoded(link.notification())).contains("Ontvangers zien elkaars adres");
 
         HttpResponse<String> done = web.act(gateway.webPort(), link.token(), "send-bcc", null);
         assertThat(done.statusCode()).isEqualTo(200);
-        await("bcc delivery", () -> !to(nextHop, "p1.test@gmail.com").isEmpty());
+        background.runQueued();
+        assertThat(to(nextHop, "p1.test@gmail.com")).as("released as Bcc").isNotEmpty();
         CapturingNextHop.Received got = to(nextHop, "p1.test@gmail.com").get(0);
         assertThat(got.recipients()).as("envelope unchanged").containsExactlyElementsOf(all);
         String whole = HoldFixture.text(got);
@@ -138,14 +143,15 @@ class HoldThroughRelayTest {
         String carol = "carol@extern.example";
         String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB, carol),
                 HoldFixture.bsnMessage("Twee ontvangers", List.of(BOB, carol), 3)));
-        HoldFixture.Link link = HoldFixture.awaitNotification(nextHop, SENDER, ref);
+        HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, ref);
         HttpResponse<String> none = web.act(gateway.webPort(), link.token(), "remove-recipient", "grondslag");
         assertThat(none.statusCode()).as("no recipient chosen").isEqualTo(422);
         HttpResponse<String> done = web.act(gateway.webPort(), link.token(), "remove-recipient", "grondslag", carol);
         assertThat(done.statusCode()).isEqualTo(200);
-        await("delivery to bob", () -> !to(nextHop, BOB).isEmpty());
+        background.runQueued(); // the decision woke the hold loop: the release goes out
+        assertThat(to(nextHop, BOB)).as("released").isNotEmpty();
         assertThat(to(nextHop, BOB).get(0).recipients()).containsExactly(BOB);
-        Thread.sleep(500);
+        background.runRound(ManualScheduler.HOLD_LOOP);
         assertThat(to(nextHop, carol)).isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ class IntakeFormTest {
     private CapturingNextHop nextHop;
     private Gateway gateway;
     private final ObjectMapper json = new ObjectMapper();
+    private final ManualScheduler background = new ManualScheduler();
 
     @BeforeAll
     void start() throws Exception {
@@ -51,7 +53,7 @@ class IntakeFormTest {
                 .replace("register:\n", "register:\n  report-limit: " + LIMIT + "\n  report-window: 1h\n"
                         + "  report-text-chars: " + TEXT_CHARS + "\n  report-line-chars: 100\n"
                         + "  confirmation-limit: 1\n  confirmation-window: 1d\n  staff-networks: [198.18.0.0/15]\n");
-        gateway = TestGateway.startGateway(data, nextHop.port(), yaml);
+        gateway = TestGateway.startGateway(data, nextHop.port(), yaml, background);
     }
 
     @AfterAll
@@ -103,11 +105,11 @@ class IntakeFormTest {
         assertThat(json.readTree(row.get("ANSWERS")).get("WHAT_HAPPENED").asText())
                 .isEqualTo("Ik kreeg een brief over mijn buurman, met zijn inkomen.");
 
-        String officer = RegisterFixture.await("notice to the privacy officer", () -> RegisterFixture.mailMatching(
+        String officer = RegisterFixture.settled(background, "notice to the privacy officer", () -> RegisterFixture.mailMatching(
                 nextHop, RegisterFixture.OFFICER, Pattern.compile(m.group(1) + "[\\s\\S]*")).map(Matcher::group));
         assertThat(officer).contains("/register/" + id).doesNotContain("buurman").doesNotContain("inkomen")
                 .doesNotContain("06-12345678").doesNotContain("inwoner.een");
-        String confirmation = RegisterFixture.await("confirmation to the reporter", () -> RegisterFixture
+        String confirmation = RegisterFixture.settled(background, "confirmation to the reporter", () -> RegisterFixture
                 .mailMatching(nextHop, "inwoner.een@example.net", Pattern.compile("[\\s\\S]*")).map(Matcher::group));
         assertThat(confirmation).contains(m.group(1)).doesNotContain("buurman").doesNotContain("06-12345678");
 
@@ -285,7 +287,7 @@ class IntakeFormTest {
         String lastReference = last;
         // notices and confirmations leave in order: once the third report's notice is out, any second
         // confirmation would be out as well
-        RegisterFixture.await("notice of the last report", () -> RegisterFixture.mailMatching(nextHop,
+        RegisterFixture.settled(background, "notice of the last report", () -> RegisterFixture.mailMatching(nextHop,
                 RegisterFixture.OFFICER, Pattern.compile(lastReference)));
         long confirmations = nextHop.received().stream().filter(m -> m.recipients().contains(target)).count();
         assertThat(confirmations).isEqualTo(1);

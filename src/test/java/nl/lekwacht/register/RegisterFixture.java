@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.Messages;
 import nl.lekwacht.support.SmtpTestClient;
 
@@ -99,22 +100,13 @@ final class RegisterFixture {
         }
     }
 
-    /** Waits (a hang detector of a minute, not a timing assertion) until {@code value} is present. */
-    static <T> T await(String what, Supplier<Optional<T>> value) {
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < until) {
-            Optional<T> got = value.get();
-            if (got.isPresent()) {
-                return got.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("gave up waiting for " + what);
+    /**
+     * Runs the gateway's queued background work (notice senders, the hold loop woken by a hold or a
+     * decision), then returns {@code value}, which must be there by now.
+     */
+    static <T> T settled(ManualScheduler background, String what, Supplier<Optional<T>> value) {
+        background.runQueued();
+        return value.get().orElseThrow(() -> new AssertionError("no " + what));
     }
 
     /** The decoded text of the first mail to {@code recipient} whose text matches {@code pattern}. */

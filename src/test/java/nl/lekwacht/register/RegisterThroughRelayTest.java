@@ -1,7 +1,6 @@
 package nl.lekwacht.register;
 
 import static nl.lekwacht.register.RegisterFixture.SENDER;
-import static nl.lekwacht.register.RegisterFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,11 @@ class RegisterThroughRelayTest {
     private Gateway gateway;
     private RegisterFixture.Web web;
     private final ObjectMapper json = new ObjectMapper();
+    private final ManualScheduler background = new ManualScheduler();
 
     private void start(String policy) throws Exception {
         nextHop = new CapturingNextHop();
-        gateway = TestGateway.startGateway(data, nextHop.port(), RegisterFixture.yaml(policy));
+        gateway = TestGateway.startGateway(data, nextHop.port(), RegisterFixture.yaml(policy), background);
         web = new RegisterFixture.Web(gateway.webPort());
     }
 
@@ -107,7 +108,7 @@ class RegisterThroughRelayTest {
         assertThat(incident.get("message").get("subject").asText()).isEqualTo("Aanvraag bijzondere bijstand");
         assertThat(incident.get("assessment").get("level").asText()).isEqualTo("HIGH");
 
-        String announcement = await("announcement to the privacy officer", () -> RegisterFixture.mailMatching(
+        String announcement = RegisterFixture.settled(background, "announcement to the privacy officer", () -> RegisterFixture.mailMatching(
                 nextHop, RegisterFixture.OFFICER, Pattern.compile("DL-000001[\\s\\S]*")).map(Matcher::group));
         assertThat(announcement).contains("/register/1").doesNotContain("bijzondere bijstand").doesNotContain(bsn)
                 .doesNotContain(RESIDENT);
@@ -173,7 +174,7 @@ class RegisterThroughRelayTest {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "Welkom op de informatieavond.\r\n";
         assertThat(RegisterFixture.send(gateway.smtpPort(), all, message)).startsWith("250 2.6.0 Held");
-        String path = await("hold notification", () -> RegisterFixture.mailMatching(nextHop, SENDER, HOLD_LINK)
+        String path = RegisterFixture.settled(background, "hold notification", () -> RegisterFixture.mailMatching(nextHop, SENDER, HOLD_LINK)
                 .map(m -> m.group(1)));
         HttpResponse<String> page = web.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -181,7 +182,7 @@ class RegisterThroughRelayTest {
                 "action", "send", "reason", "Groep heeft ingestemd met zichtbare adressen"));
         assertThat(sent.statusCode()).isEqualTo(200);
 
-        JsonNode list = await("override incident", () -> {
+        JsonNode list = RegisterFixture.settled(background, "override incident", () -> {
             try {
                 JsonNode found = incidents();
                 return found.isEmpty() ? Optional.empty() : Optional.of(found);
@@ -202,7 +203,7 @@ class RegisterThroughRelayTest {
     }
 
     private String reportLink() {
-        return await("report notice", () -> RegisterFixture.mailMatching(nextHop, SENDER, REPORT_LINK)
+        return RegisterFixture.settled(background, "report notice", () -> RegisterFixture.mailMatching(nextHop, SENDER, REPORT_LINK)
                 .map((Matcher m) -> m.group(1)));
     }
 }

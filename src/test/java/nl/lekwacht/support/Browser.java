@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -64,21 +66,22 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    /** Waits for the page after a click or submit: the old page's elements go stale while it loads. */
-    public void awaitHeading(String expected) throws InterruptedException {
-        String seen = "";
-        for (int i = 0; i < 200; i++) {
-            try {
-                seen = driver.findElement(By.tagName("h1")).getText();
-                if (seen.equals(expected)) {
-                    return;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException loading) {
-                // the next page is still loading
-            }
-            Thread.sleep(100);
+    /**
+     * Waits for the page after a click or submit (the old page's elements go stale while it loads), at
+     * most 20 seconds: a hang detector, not a timing assertion.
+     */
+    public void awaitHeading(String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("h1")).getText().equals(expected));
+        } catch (TimeoutException e) {
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as("page heading").isEqualTo(expected);
         }
-        assertThat(seen).as("page heading").isEqualTo(expected);
+    }
+
+    /** Waits until the browser shows a page whose address ends with {@code path}, at most 20 seconds. */
+    public void awaitPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(path));
     }
 
     /** The WCAG 2.1 A/AA violations axe-core finds on the current page, as JSON objects. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import com.github.benmanes.caffeine.cache.Ticker;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.config.ConfigLoader;
 import nl.lekwacht.config.LekwachtConfig;
@@ -39,6 +41,22 @@ public final class TestGateway implements AutoCloseable {
     /** Starts only a gateway, relaying to {@code nextHopPort}. */
     public static Gateway startGateway(Path dataDir, int nextHopPort, String extraYaml) throws Exception {
         return Gateway.start(config(dataDir, nextHopPort, extraYaml), Clock.systemUTC());
+    }
+
+    /**
+     * Starts only a gateway, relaying to {@code nextHopPort}, whose background loops (hold loop, sweeps,
+     * notice senders, history writer) run only when the test runs {@code background}.
+     */
+    public static Gateway startGateway(Path dataDir, int nextHopPort, String extraYaml, ManualScheduler background)
+            throws Exception {
+        return startGateway(dataDir, nextHopPort, extraYaml, Clock.systemUTC(), background);
+    }
+
+    /** As {@link #startGateway(Path, int, String, ManualScheduler)}, on {@code clock}. */
+    public static Gateway startGateway(Path dataDir, int nextHopPort, String extraYaml, Clock clock,
+                                       ManualScheduler background) throws Exception {
+        return Gateway.start(config(dataDir, nextHopPort, extraYaml), new Gateway.Time(clock, Ticker.systemTicker(),
+                ForkJoinPool.commonPool(), background.byName()));
     }
 
     public static LekwachtConfig config(Path dataDir, int nextHopPort, String extraYaml) throws IOException {

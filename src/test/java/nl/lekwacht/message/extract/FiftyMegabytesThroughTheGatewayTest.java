@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ChildGateway;
 import nl.lekwacht.support.SmtpTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,12 +39,8 @@ class FiftyMegabytesThroughTheGatewayTest {
                     + "organisation:\n  internal-domains: [gemeente.example]\n"
                     + "web:\n  listen: 127.0.0.1:" + freePort() + "\n"
                     + "store:\n  url: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n");
-            Path log = data.resolve("gateway.log");
-            Process gateway = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), "nl.lekwacht.Main", "run",
-                    "--config", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try {
-                awaitListening(gateway, smtpPort, log);
+            try (ChildGateway gateway = ChildGateway.start(config, data.resolve("gateway.log"), "-Xmx256m")) {
+                gateway.awaitListening(2);
                 String reply;
                 try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", smtpPort);
                      InputStream message = Files.newInputStream(eml)) {
@@ -61,34 +58,17 @@ class FiftyMegabytesThroughTheGatewayTest {
                     client.send(".\r\n");
                     reply = client.reply();
                 }
-                String printed = Files.readString(log);
+                String printed = gateway.log();
                 printed.lines().filter(l -> l.contains("queue=")).forEach(System.out::println);
                 assertThat(reply).as(printed).startsWith("250");
-                assertThat(gateway.isAlive()).as(printed).isTrue();
+                assertThat(gateway.process().isAlive()).as(printed).isTrue();
                 assertThat(printed).doesNotContain("OutOfMemoryError");
                 if (!reply.contains("Held")) {
                     assertThat(nextHop.received()).hasSize(1);
                     assertThat(nextHop.received().get(0).data().length).isGreaterThan((int) size);
                 }
-            } finally {
-                gateway.destroy();
-                if (!gateway.waitFor(60, TimeUnit.SECONDS)) {
-                    gateway.destroyForcibly().waitFor();
-                }
             }
         }
-    }
-
-    private static void awaitListening(Process gateway, int port, Path log) throws Exception {
-        for (int i = 0; i < 1200; i++) {
-            assertThat(gateway.isAlive()).as("gateway exited: %s", Files.exists(log) ? Files.readString(log) : "").isTrue();
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("gateway did not listen within two minutes: " + Files.readString(log));
     }
 
     private static int freePort() throws java.io.IOException {

@@ -2,7 +2,11 @@ package nl.lekwacht.message.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import java.util.Set;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
@@ -21,7 +25,7 @@ import org.xml.sax.ContentHandler;
 public class NeverEndingParser implements Parser {
 
     static final MediaType TYPE = MediaType.application("x-lekwacht-never-ends");
-    static final byte[] CONTENT = "LEKWACHT-NEVER-ENDS\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] CONTENT = "LEKWACHT-NEVER-ENDS\n".getBytes(StandardCharsets.US_ASCII);
 
     /** TEST ONLY: detects the never-ending type by the file's first bytes. */
     public static class Marker implements Detector {
@@ -45,14 +49,35 @@ public class NeverEndingParser implements Parser {
         return Set.of(TYPE);
     }
 
+    /**
+     * Content that also tells the test, over a connection to {@code port} on the loopback address, the
+     * moment its parse has begun.
+     */
+    static byte[] signalling(int port) {
+        return (new String(CONTENT, StandardCharsets.US_ASCII) + SIGNAL + port + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final String SIGNAL = "signal-port: ";
+
     @Override
     @SuppressWarnings("InfiniteLoopStatement")
-    public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context) {
+    public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+            throws IOException {
+        signalStart(new String(stream.readNBytes(256), StandardCharsets.US_ASCII));
         while (true) {
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                // a stuck parser does not listen: only killing its process ends it
+            // a stuck parser does not listen to interrupts: only killing its process ends it
+            Thread.interrupted();
+            LockSupport.park(this);
+        }
+    }
+
+    private static void signalStart(String head) throws IOException {
+        int at = head.indexOf(SIGNAL);
+        if (at >= 0) {
+            int port = Integer.parseInt(head.substring(at + SIGNAL.length(), head.indexOf('\n', at)).strip());
+            try (Socket signal = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                signal.getOutputStream().write('!');
             }
         }
     }

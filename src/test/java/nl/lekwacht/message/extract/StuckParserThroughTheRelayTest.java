@@ -2,6 +2,9 @@ package nl.lekwacht.message.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -9,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.Messages;
 import nl.lekwacht.support.SmtpTestClient;
 import nl.lekwacht.support.TestGateway;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A parse that never ends holds up only its own message: a clean message is relayed meanwhile, and
  * the stuck one goes out marked uninspectable once the extraction budget is spent (the parser
- * process is killed; see ExtractionBudgetTest for the process itself).
+ * process is killed; see ExtractionBudgetTest for the process itself). The parser tells the test when
+ * it began, and the gateway's notices wait for the test, so nothing here depends on timing.
  */
 class StuckParserThroughTheRelayTest {
 
@@ -27,12 +32,18 @@ class StuckParserThroughTheRelayTest {
 
     @Test
     void relaysACleanMessageWhileAnotherMessagesParserHangs() throws Exception {
+        ManualScheduler background = new ManualScheduler();
         try (CapturingNextHop nextHop = new CapturingNextHop();
+             ServerSocket parseBegan = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Gateway gateway = TestGateway.startGateway(data, nextHop.port(),
-                     "detectors:\n  extraction:\n    timeout: 20s\n    pool-size: 2\n    prestart: true\n")) {
+                     "detectors:\n  extraction:\n    timeout: 20s\n    pool-size: 2\n    prestart: true\n",
+                     background)) {
             CompletableFuture<String> stuck = CompletableFuture.supplyAsync(() ->
-                    send(gateway, "vastloper.bin", NeverEndingParser.CONTENT));
-            Thread.sleep(500); // let the stuck message reach its parser first; outcomes do not depend on it
+                    send(gateway, "vastloper.bin", NeverEndingParser.signalling(parseBegan.getLocalPort())));
+            parseBegan.setSoTimeout(120_000); // a hang detector, not a timing assertion
+            try (Socket signal = parseBegan.accept()) {
+                // the stuck message is in its parser now
+            }
             String clean = send(gateway, "lijst.csv", "Naam;Plaats\nJan;Utrecht\n".getBytes(StandardCharsets.UTF_8));
 
             assertThat(clean).startsWith("250");
@@ -42,6 +53,9 @@ class StuckParserThroughTheRelayTest {
             String stuckRelayed = nextHop.received().stream().map(r -> new String(r.data(), StandardCharsets.UTF_8))
                     .filter(raw -> raw.contains("vastloper.bin")).findFirst().orElseThrow();
             assertThat(stuckRelayed).contains("X-Lekwacht: DELIVER; UNINSPECTABLE_ATTACHMENT");
+            background.runQueued(); // only now the sender's report notice about the stuck one goes out
+            assertThat(nextHop.received()).hasSize(3);
+            assertThat(nextHop.received().get(2).recipients()).containsExactly("medewerker@gemeente.example");
         }
     }
 
