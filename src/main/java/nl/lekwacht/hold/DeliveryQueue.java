@@ -28,16 +28,19 @@ import org.slf4j.LoggerFactory;
  * attempt send it again once the lease ends: at most one duplicate, never a loss.
  * Used by one thread per instance.
  */
-public final class DeliveryQueue {
+final class DeliveryQueue {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     /** Queue timing: the lease must outlast one attempt (connect + data timeouts). */
-    public record Timing(Duration lease, Duration firstRetry, Duration lifetime) {
+    record Timing(Duration lease, Duration firstRetry, Duration lifetime) {
     }
 
-    private final HoldStore store;
+    private final HoldStore holds;
+    private final HoldAudit audit;
+    private final SealedContent sealedContent;
+    private final DeliveryJobs jobs;
     private final ContentCipher cipher;
     private final Outbox releases;
     private final Outbox notices;
@@ -54,10 +57,13 @@ public final class DeliveryQueue {
      * @param internal which addresses are the organisation's own (kept in To/Cc by send-bcc)
      * @param owner    this instance's name in leases
      */
-    public DeliveryQueue(HoldStore store, ContentCipher cipher, Outbox releases, Outbox notices,
+    DeliveryQueue(HoldStores stores, ContentCipher cipher, Outbox releases, Outbox notices,
                          Notices texts, Predicate<String> internal, HoldMetrics metrics, Clock clock, String owner,
                          Timing timing) {
-        this.store = store;
+        this.holds = stores.holds();
+        this.audit = stores.audit();
+        this.sealedContent = stores.content();
+        this.jobs = stores.jobs();
         this.cipher = cipher;
         this.releases = releases;
         this.notices = notices;
@@ -70,10 +76,10 @@ public final class DeliveryQueue {
     }
 
     /** Sends every job that is due now; returns how many were attempted. */
-    public int runDue() {
+    int runDue() {
         int attempted = 0;
-        for (Optional<DeliveryJob> job = store.claim(owner, clock.instant(), timing.lease()); job.isPresent();
-             job = store.claim(owner, clock.instant(), timing.lease())) {
+        for (Optional<DeliveryJob> job = jobs.claim(owner, clock.instant(), timing.lease()); job.isPresent();
+             job = jobs.claim(owner, clock.instant(), timing.lease())) {
             attempted++;
             try {
                 process(job.get());
@@ -95,17 +101,17 @@ public final class DeliveryQueue {
 
     private void processNotice(DeliveryJob job) {
         OutboxResult result;
-        try (InputStream content = cipher.open(job.contentId(), store::chunk)) {
+        try (InputStream content = cipher.open(job.contentId(), sealedContent::chunk)) {
             result = notices.send(new OutboxMail(job.mailFrom(), job.recipients(), new byte[0], content, -1, false,
                     Optional.empty()));
         } catch (IOException e) {
             log.error("job={} notice content unreadable: {}", job.id(), e.toString());
-            store.finish(job.id(), "FAILED", clock.instant(), e.toString());
+            jobs.finish(job.id(), "FAILED", clock.instant(), e.toString());
             return;
         }
         Instant now = clock.instant();
         if (!result.accepted().isEmpty()) {
-            store.audit(new AuditEvent(job.holdId(), now, "system", AuditEvent.NOTIFIED,
+            audit.audit(new AuditEvent(job.holdId(), now, "system", AuditEvent.NOTIFIED,
                     "to=" + String.join(",", result.accepted())));
         }
         result.permanent().forEach((r, reply) -> log.warn("job={} hold={} notice refused for {}: {}", job.id(),
@@ -114,16 +120,16 @@ public final class DeliveryQueue {
     }
 
     private void processRelease(DeliveryJob job) {
-        Optional<HeldMessage> found = store.byId(job.holdId());
+        Optional<HeldMessage> found = holds.byId(job.holdId());
         if (found.isEmpty()) {
-            store.finish(job.id(), "FAILED", clock.instant(), "hold not found");
+            jobs.finish(job.id(), "FAILED", clock.instant(), "hold not found");
             return;
         }
         HeldMessage hold = found.get();
         OutboxMail.Release release = new OutboxMail.Release(HoldRecords.envelope(hold, job.recipients()),
                 HoldRecords.verdict(hold));
         OutboxResult result;
-        try (InputStream sealed = cipher.open(hold.id(), store::chunk)) {
+        try (InputStream sealed = cipher.open(hold.id(), sealedContent::chunk)) {
             boolean rewrite = DeliveryJob.BCC_REWRITE.equals(job.rewrite());
             InputStream content = rewrite ? bcc.rewrite(sealed) : sealed;
             result = releases.send(new OutboxMail(hold.sender(), job.recipients(), new byte[0], content,
@@ -136,7 +142,7 @@ public final class DeliveryQueue {
         Instant now = clock.instant();
         if (!result.accepted().isEmpty()) {
             metrics.delivery("delivered");
-            store.audit(new AuditEvent(hold.id(), now, "system", AuditEvent.DELIVERED,
+            audit.audit(new AuditEvent(hold.id(), now, "system", AuditEvent.DELIVERED,
                     "to=" + String.join(",", result.accepted())));
             log.info("hold={} released to {} recipient(s)", hold.id(), result.accepted().size());
         }
@@ -148,14 +154,14 @@ public final class DeliveryQueue {
 
     private void finishOrRetry(DeliveryJob job, OutboxResult result, String what) {
         if (result.temporary().isEmpty()) {
-            store.finish(job.id(), result.accepted().isEmpty() ? "FAILED" : "DONE", clock.instant(),
+            jobs.finish(job.id(), result.accepted().isEmpty() ? "FAILED" : "DONE", clock.instant(),
                     result.permanent().isEmpty() ? null : result.permanent().values().iterator().next().toString());
             return;
         }
         String error = result.temporary().values().iterator().next().toString();
         log.info("job={} {} deferred for {} recipient(s): {}", job.id(), what, result.temporary().size(), error);
         if (job.kind() == DeliveryJob.Kind.RELEASE) {
-            store.audit(new AuditEvent(job.holdId(), clock.instant(), "system", AuditEvent.DEFERRED,
+            audit.audit(new AuditEvent(job.holdId(), clock.instant(), "system", AuditEvent.DEFERRED,
                     "recipients=" + result.temporary().size() + "; " + error));
         }
         retryOrGiveUp(job, new ArrayList<>(result.temporary().keySet()), error);
@@ -166,12 +172,12 @@ public final class DeliveryQueue {
         if (now.isBefore(job.createdAt().plus(timing.lifetime()))) {
             long factor = 1L << Math.min(20, Math.max(0, job.attempts() - 1));
             Duration delay = timing.firstRetry().multipliedBy(factor);
-            store.retry(job.id(), recipients, now.plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay), error);
+            jobs.retry(job.id(), recipients, now.plus(delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay), error);
             return;
         }
-        store.finish(job.id(), "FAILED", now, "gave up: " + error);
+        jobs.finish(job.id(), "FAILED", now, "gave up: " + error);
         if (job.kind() == DeliveryJob.Kind.RELEASE) {
-            store.byId(job.holdId()).ifPresent(hold -> {
+            holds.byId(job.holdId()).ifPresent(hold -> {
                 Map<String, Failure> failed = new LinkedHashMap<>();
                 recipients.forEach(r -> failed.put(r, new Failure(451, "4.4.7", "4.4.7 Delivery time expired: " + error)));
                 refused(hold, failed, now);
@@ -192,15 +198,15 @@ public final class DeliveryQueue {
                     DeliveryJob.NO_REWRITE, "", List.of(hold.sender()), 0, now), now, cipher.seal(id, dsn));
             events.add(new AuditEvent(hold.id(), now, "system", AuditEvent.NOTIFICATION_QUEUED,
                     "delivery status notification to=" + hold.sender()));
-            store.enqueue(events, List.of(job));
+            jobs.enqueue(events, List.of(job));
         } catch (IOException e) {
             log.error("hold={} could not build the delivery status notification: {}", hold.id(), e.toString(), e);
-            events.forEach(store::audit);
+            events.forEach(audit::audit);
         }
     }
 
     private byte[] headerOf(HeldMessage hold) throws IOException {
-        try (InputStream in = cipher.open(hold.id(), store::chunk)) {
+        try (InputStream in = cipher.open(hold.id(), sealedContent::chunk)) {
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             int state = 0;
             for (int b = in.read(); b >= 0 && state < 4 && header.size() < 256 * 1024; b = in.read()) {

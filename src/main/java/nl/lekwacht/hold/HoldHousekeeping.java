@@ -18,6 +18,7 @@ final class HoldHousekeeping {
     private static final Logger log = LoggerFactory.getLogger(HoldHousekeeping.class);
 
     private final HoldStore store;
+    private final HoldAudit audit;
     private final Notices notices;
     private final NoticeJobs jobs;
     private final HoldMetrics metrics;
@@ -25,9 +26,10 @@ final class HoldHousekeeping {
     private final Clock clock;
     private final Duration contentGrace;
 
-    HoldHousekeeping(HoldStore store, Notices notices, NoticeJobs jobs, HoldMetrics metrics, Runnable wake,
+    HoldHousekeeping(HoldStore store, HoldAudit audit, Notices notices, NoticeJobs jobs, HoldMetrics metrics, Runnable wake,
                      Clock clock, Duration contentGrace) {
         this.store = store;
+        this.audit = audit;
         this.notices = notices;
         this.jobs = jobs;
         this.metrics = metrics;
@@ -72,7 +74,7 @@ final class HoldHousekeeping {
         Instant now = clock.instant();
         List<String> purged = store.purgeContent(now.minus(contentGrace), now);
         for (String id : purged) {
-            store.audit(new AuditEvent(id, now, "system", AuditEvent.CONTENT_DELETED, "content erased after grace"));
+            audit.audit(new AuditEvent(id, now, "system", AuditEvent.CONTENT_DELETED, "content erased after grace"));
         }
         return purged.size();
     }

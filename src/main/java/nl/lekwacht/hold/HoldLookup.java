@@ -8,17 +8,19 @@ import java.util.Optional;
 public final class HoldLookup {
 
     private final HoldStore store;
+    private final HoldAudit audit;
     private final Clock clock;
 
-    HoldLookup(HoldStore store, Clock clock) {
+    HoldLookup(HoldStore store, HoldAudit audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** The hold behind a link, recording the view; empty for an unknown or malformed token. */
     public Optional<HeldMessage> view(String token) {
         Optional<HeldMessage> hold = find(token);
-        hold.ifPresent(h -> store.audit(new AuditEvent(h.id(), clock.instant(), HoldDecisions.LINK_ACTOR,
+        hold.ifPresent(h -> audit.audit(new AuditEvent(h.id(), clock.instant(), HoldDecisions.LINK_ACTOR,
                 AuditEvent.VIEWED, "status=" + h.status())));
         return hold;
     }
@@ -40,6 +42,6 @@ public final class HoldLookup {
     }
 
     public List<AuditEvent> auditTrail(String holdId) {
-        return store.auditTrail(holdId);
+        return audit.auditTrail(holdId);
     }
 }

@@ -58,7 +58,7 @@ public final class HoldSide implements AutoCloseable {
      * @param incidentOnOverride the codes for which it must ({@code policy.incident-on-override})
      * @param loopExecutor       runs the background loop; closed with this side
      */
-    public static HoldSide build(LekwachtConfig config, HoldStore stores, Outbox releases, Outbox notices,
+    public static HoldSide build(LekwachtConfig config, HoldStores stores, Outbox releases, Outbox notices,
                                  MeterRegistry registry, OverrideListener overrides,
                                  Set<FindingCode> incidentOnOverride, Clock clock,
                                  ScheduledExecutorService loopExecutor) {
@@ -69,15 +69,15 @@ public final class HoldSide implements AutoCloseable {
         Texts texts = Texts.load(config.web().language(), Notices.BUNDLE);
         Notices noticeTexts = new Notices(texts, new Templates(), hold.notifyFrom(), config.smtp().hostname(),
                 hold.timeZone());
-        HoldMetrics metrics = new HoldMetrics(registry, stores);
+        HoldMetrics metrics = new HoldMetrics(registry, stores.holds());
         HoldLoop loop = new HoldLoop(hold.pollInterval(), loopExecutor);
         NoticeJobs jobs = new NoticeJobs(cipher, hold.notifyFrom());
-        HoldLookup lookup = new HoldLookup(stores, clock);
-        HoldDesk desk = new HoldTaking(stores, cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
+        HoldLookup lookup = new HoldLookup(stores.holds(), stores.audit(), clock);
+        HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
                 loop::wake, clock, hold.expiry(), config.web().publicUrl());
-        HoldDecisions decisions = new HoldDecisions(stores, lookup, metrics, overrides, incidentOnOverride,
+        HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
                 loop::wake, clock);
-        HoldHousekeeping housekeeping = new HoldHousekeeping(stores, noticeTexts, jobs, metrics, loop::wake, clock,
+        HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
                 hold.contentGrace());
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
                 config.organisation()::isInternal, metrics, clock, instanceName(),

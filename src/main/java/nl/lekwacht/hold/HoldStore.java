@@ -1,14 +1,13 @@
 package nl.lekwacht.hold;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the hold package needs from the store: holds, their sealed content, the audit trail and the
- * delivery queue. Every method is one transaction; implementations are thread-safe and safe for
- * several gateways sharing one database.
+ * Held messages as the store keeps them. Taking and deciding a hold write its audit events and jobs
+ * (and, when taken, its sealed content) in the same transaction. Every method is one transaction;
+ * implementations are thread-safe and safe for several gateways sharing one database.
  */
 public interface HoldStore {
 
@@ -42,28 +41,6 @@ public interface HoldStore {
      *         another instance, expiry)
      */
     boolean decide(Decision decision, List<AuditEvent> events, List<NewJob> jobs);
-
-    void audit(AuditEvent event);
-
-    /** Queues jobs (a delivery status notification) with their audit events, all or nothing. */
-    void enqueue(List<AuditEvent> events, List<NewJob> jobs);
-
-    List<AuditEvent> auditTrail(String holdId);
-
-    /** One sealed chunk, or null when there is none with that number (end, or deleted content). */
-    byte[] chunk(String contentId, int seq);
-
-    /**
-     * Claims the job due first that no live lease holds: sets the lease and counts the attempt.
-     * PostgreSQL skips rows other instances are claiming ({@code FOR UPDATE SKIP LOCKED}).
-     */
-    Optional<DeliveryJob> claim(String owner, Instant now, Duration lease);
-
-    /** Ends a job ({@code DONE} or {@code FAILED}); a notice's own content is deleted with it. */
-    void finish(String jobId, String state, Instant now, String error);
-
-    /** Puts a job back for another attempt at {@code next}, for the recipients still to do. */
-    void retry(String jobId, List<String> recipients, Instant next, String error);
 
     /**
      * Deletes the content of holds decided before {@code decidedBefore} whose release is no longer

@@ -3,7 +3,7 @@ package nl.lekwacht.store;
 import java.time.Clock;
 import nl.lekwacht.config.StoreConfig;
 import nl.lekwacht.history.HistoryStore;
-import nl.lekwacht.hold.HoldStore;
+import nl.lekwacht.hold.HoldStores;
 import nl.lekwacht.intake.DocumentStore;
 import nl.lekwacht.intake.ReportStore;
 import nl.lekwacht.login.AccountDirectory;
@@ -14,7 +14,10 @@ import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
 import nl.lekwacht.store.auth.JdbcThrottleStore;
 import nl.lekwacht.store.history.JdbcHistoryStore;
-import nl.lekwacht.store.hold.JdbcHoldStore;
+import nl.lekwacht.store.hold.JdbcDeliveryJobs;
+import nl.lekwacht.store.hold.JdbcHoldAudit;
+import nl.lekwacht.store.hold.JdbcHolds;
+import nl.lekwacht.store.hold.JdbcSealedContent;
 import nl.lekwacht.store.intake.JdbcDocumentStore;
 import nl.lekwacht.store.intake.JdbcReportStore;
 import nl.lekwacht.store.register.JdbcIncidentStore;
@@ -55,8 +58,10 @@ public final class StoreSide implements AutoCloseable {
         return new JdbcHistoryStore(database.dataSource());
     }
 
-    public HoldStore holds() {
-        return new JdbcHoldStore(database.dataSource());
+    public HoldStores holds() {
+        var dataSource = database.dataSource();
+        return new HoldStores(new JdbcHolds(dataSource), new JdbcHoldAudit(dataSource), new JdbcSealedContent(dataSource),
+                new JdbcDeliveryJobs(dataSource));
     }
 
     public IncidentStore incidents() {

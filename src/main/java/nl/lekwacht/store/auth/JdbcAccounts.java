@@ -3,6 +3,7 @@ package nl.lekwacht.store.auth;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.lekwacht.store.Jdbc;
 import nl.lekwacht.login.Account;
 import nl.lekwacht.login.AccountDirectory;
 import nl.lekwacht.login.Role;
@@ -13,7 +14,7 @@ public final class JdbcAccounts implements AccountDirectory {
     private final Jdbc jdbc;
 
     public JdbcAccounts(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(dataSource, "login store");
     }
 
     @Override

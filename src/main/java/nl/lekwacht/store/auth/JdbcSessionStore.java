@@ -3,6 +3,7 @@ package nl.lekwacht.store.auth;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.lekwacht.store.Jdbc;
 import nl.lekwacht.login.Role;
 import nl.lekwacht.login.SessionStore;
 
@@ -12,7 +13,7 @@ public final class JdbcSessionStore implements SessionStore {
     private final Jdbc jdbc;
 
     public JdbcSessionStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(dataSource, "login store");
     }
 
     @Override

@@ -2,6 +2,7 @@ package nl.lekwacht.store.auth;
 
 import java.time.Instant;
 import javax.sql.DataSource;
+import nl.lekwacht.store.Jdbc;
 import nl.lekwacht.login.ThrottleStore;
 
 /** Failed attempts in table {@code web_throttle}, one row each, shared by every instance. */
@@ -10,7 +11,7 @@ public final class JdbcThrottleStore implements ThrottleStore {
     private final Jdbc jdbc;
 
     public JdbcThrottleStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+        this.jdbc = new Jdbc(dataSource, "login store");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package nl.lekwacht.store.history;
 
+import static nl.lekwacht.store.Jdbc.instant;
+import static nl.lekwacht.store.Jdbc.ts;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -273,14 +276,6 @@ public final class JdbcHistoryStore implements HistoryStore {
             s.setObject(1, cutoff);
             return s.executeUpdate();
         }
-    }
-
-    private static LocalDateTime ts(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime time) {
-        return time.toInstant(ZoneOffset.UTC);
     }
 
     private static String clip(String text, int max) {

@@ -1,5 +1,8 @@
 package nl.lekwacht.store.intake;
 
+import static nl.lekwacht.store.Jdbc.instant;
+import static nl.lekwacht.store.Jdbc.ts;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,17 +111,13 @@ public final class JdbcDocumentStore implements DocumentStore {
                     documents.add(new Document(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("file_name"),
                             rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
                             rs.getString("uploaded_by"),
-                            rs.getObject("uploaded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                            instant(rs, "uploaded_at")));
                 }
             }
         } catch (SQLException e) {
             throw failed(e);
         }
         return documents;
-    }
-
-    private static LocalDateTime ts(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static IllegalStateException failed(SQLException e) {

@@ -1,5 +1,8 @@
 package nl.lekwacht.store.intake;
 
+import static nl.lekwacht.store.Jdbc.instant;
+import static nl.lekwacht.store.Jdbc.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +63,7 @@ public final class JdbcReportStore implements ReportStore, ThrottleStore {
                 raw.forEach((k, v) -> answers.put(Question.valueOf(k), v));
                 return Optional.of(new Report(incidentId, Origin.valueOf(rs.getString("origin")), answers,
                         rs.getString("contact_phone"), rs.getString("contact_email"), rs.getString("reporter"),
-                        rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                        instant(rs, "created_at")));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("report store failed: " + e.getMessage(), e);
@@ -106,9 +109,5 @@ public final class JdbcReportStore implements ReportStore, ThrottleStore {
         } catch (SQLException e) {
             throw new IllegalStateException("report store failed: " + e.getMessage(), e);
         }
-    }
-
-    private static LocalDateTime ts(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,9 @@
 package nl.lekwacht.store.register;
 
+import static nl.lekwacht.store.Jdbc.instant;
+
+import static nl.lekwacht.store.Jdbc.ts;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.lekwacht.store.Jdbc;
 import nl.lekwacht.register.Answers;
 import nl.lekwacht.register.AuditEntry;
 import nl.lekwacht.register.Field;
@@ -211,7 +216,7 @@ public final class JdbcIncidentStore implements IncidentStore {
         incident.answers().values().forEach((k, v) -> values.put(k.name(), v));
         s.setString(from + 2, write(values));
         s.setString(from + 3, String.join(",", incident.answers().derived().stream().map(Enum::name).toList()));
-        s.setObject(from + 4, incident.deadline().map(JdbcIncidentStore::ts).orElse(null));
+        s.setObject(from + 4, incident.deadline().map(Jdbc::ts).orElse(null));
     }
 
     private void insertAudit(Connection c, long id, List<AuditEntry> entries) throws SQLException {
@@ -283,14 +288,6 @@ public final class JdbcIncidentStore implements IncidentStore {
 
     private static String cut(String value) {
         return value.length() > 20000 ? value.substring(0, 20000) : value;
-    }
-
-    private static LocalDateTime ts(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
     private static IllegalStateException failed(Exception e) {
