@@ -45,7 +45,7 @@ public final class IncidentDocuments {
      * @throws IllegalArgumentException when there is no such incident
      */
     public Outcome add(long incidentId, String fileName, byte[] content, String uploader) {
-        register.find(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId));
+        register.queries().find(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId));
         if (content.length == 0) {
             return new Outcome.Refused("empty");
         }

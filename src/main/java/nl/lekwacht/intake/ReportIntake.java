@@ -122,7 +122,7 @@ public final class ReportIntake {
         Map<Field, String> values = new LinkedHashMap<>();
         values.put(Field.SENDER_STATEMENT, statement(answers));
         String actor = reporter.isEmpty() ? origin.source() : reporter;
-        Incident incident = register.openReport(origin, values, actor);
+        Incident incident = register.opening().openReport(origin, values, actor);
         reports.save(new Report(incident.id(), origin, answers, phone, email, reporter, now));
         if (!email.isEmpty()) {
             confirmations.confirm(email, incident.reference());

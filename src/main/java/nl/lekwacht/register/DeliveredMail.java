@@ -36,7 +36,7 @@ public final class DeliveredMail implements DeliveryObserver {
             MessageFacts message = facts.of(screened.message(), screened.verdict());
             Optional<Incident> opened = Optional.empty();
             if (screened.verdict().openIncident()) {
-                opened = Optional.of(register.openForMessage(origin(screened), message, IncidentRegister.SYSTEM)
+                opened = Optional.of(register.opening().openForMessage(origin(screened), message, IncidentRegister.SYSTEM)
                         .incident());
                 log.info("queue={} register incident={}", message.queueId(), opened.get().reference());
             }

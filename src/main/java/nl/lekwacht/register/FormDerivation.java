@@ -140,4 +140,18 @@ public final class FormDerivation {
     private static String join(Set<? extends Enum<?>> values) {
         return String.join(",", values.stream().map(Enum::name).toList());
     }
+
+    /** {@code answers} with the deadline that follows their discovery time; derived when discovery is. */
+    Answers withDeadline(Answers answers) {
+        return answers.instant(Field.DISCOVERED_AT)
+                .map(d -> {
+                    String deadline = d.plus(deadlineAfterDiscovery()).toString();
+                    if (deadline.equals(answers.get(Field.DEADLINE_AT))) {
+                        return answers;
+                    }
+                    return answers.isDerived(Field.DISCOVERED_AT) ? answers.withDerived(Field.DEADLINE_AT, deadline)
+                            : answers.with(Field.DEADLINE_AT, deadline);
+                })
+                .orElse(answers);
+    }
 }

@@ -38,9 +38,9 @@ public final class OverrideIncidents implements OverrideListener {
     public void overridden(HeldMessage hold, Set<FindingCode> codes, String actor, String reason) {
         String who = actor == null || actor.isBlank() || "link".equals(actor) ? hold.sender() : actor;
         try {
-            Incident incident = register.openForMessage(Origin.OVERRIDE, facts(hold), who).incident();
+            Incident incident = register.opening().openForMessage(Origin.OVERRIDE, facts(hold), who).incident();
             if (reason != null && !reason.isBlank() && incident.answers().get(Field.SENDER_STATEMENT).isEmpty()) {
-                register.edit(incident.id(), java.util.Map.of(Field.SENDER_STATEMENT, reason), Set.of(), who);
+                register.editing().edit(incident.id(), java.util.Map.of(Field.SENDER_STATEMENT, reason), Set.of(), who);
             }
             log.info("hold={} overridden ({}): register incident={}", hold.id(), codes, incident.reference());
         } catch (RuntimeException e) {

@@ -58,7 +58,7 @@ public final class RegisterSide implements AutoCloseable {
         var web = config.web();
         Texts texts = Texts.load(web.language(), TEXTS);
         SeverityEstimate severity = new SeverityEstimate();
-        IncidentRegister register = new IncidentRegister(store, new FormDerivation(config.organisation(),
+        IncidentRegister register = IncidentRegister.over(store, new FormDerivation(config.organisation(),
                 config.register().deadlineHours(), severity), severity, new Workflow(), clock,
                 new OfficerAnnouncer(config.register().privacyOfficerEmail(), config.hold().notifyFrom(),
                         web.publicUrl(), notices, texts, config.hold().timeZone(), noticeSender));

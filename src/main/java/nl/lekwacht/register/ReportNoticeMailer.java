@@ -64,7 +64,7 @@ public final class ReportNoticeMailer implements ReportNotices {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        register.issueReportLink(message, token, settings.linkLifetime());
+        register.links().issueReportLink(message, token, settings.linkLifetime());
         String link = settings.publicUrl() + "/r/" + token;
         String body = texts.format("report.notice.body", message.subject(), message.recipientCount(),
                 String.join(", ", message.codes()), link)

@@ -29,7 +29,7 @@ class DeliveredMailTest {
     private final InMemoryIncidentStore store = new InMemoryIncidentStore();
     private final OrganisationConfig organisation = new OrganisationConfig(List.of("gemeente.example"),
             OrganisationConfig.DEFAULT_CONSUMER_DOMAINS, List.of());
-    private final IncidentRegister register = new IncidentRegister(store, new FormDerivation(organisation, 72,
+    private final IncidentRegister register = IncidentRegister.over(store, new FormDerivation(organisation, 72,
             new SeverityEstimate()), new SeverityEstimate(), new Workflow(), java.time.Clock.systemUTC());
     private final List<String> noticed = new ArrayList<>();
     private final DeliveredMail observer = new DeliveredMail(register, new Facts(organisation),

@@ -22,7 +22,7 @@ class WorkflowTest {
 
     private final InMemoryIncidentStore store = new InMemoryIncidentStore();
     private final MovableClock clock = new MovableClock(T0);
-    private final IncidentRegister register = new IncidentRegister(store, new FormDerivation(
+    private final IncidentRegister register = IncidentRegister.over(store, new FormDerivation(
             new OrganisationConfig(List.of("gemeente.example"), OrganisationConfig.DEFAULT_CONSUMER_DOMAINS,
                     List.of("partner.example")), 72, new SeverityEstimate()), new SeverityEstimate(), new Workflow(), clock);
 
@@ -33,7 +33,7 @@ class WorkflowTest {
     }
 
     private long manual() {
-        return register.openManual(Map.of(Field.KIND, "LOST_DEVICE", Field.SUMMARY, "Laptop kwijt in de trein"),
+        return register.opening().openManual(Map.of(Field.KIND, "LOST_DEVICE", Field.SUMMARY, "Laptop kwijt in de trein"),
                 "fg").id();
     }
 
@@ -41,13 +41,13 @@ class WorkflowTest {
     void happyPathToReportedAndClosedWithAuditOfEachStep() {
         long id = manual();
         clock.advance(Duration.ofHours(1));
-        register.move(id, Status.IN_PROGRESS, "", "fg");
-        register.edit(id, Map.of(Field.AP_REPORTED_AT, "2026-03-03T10:00:00Z", Field.AP_REFERENCE, "M123456"),
+        register.editing().move(id, Status.IN_PROGRESS, "", "fg");
+        register.editing().edit(id, Map.of(Field.AP_REPORTED_AT, "2026-03-03T10:00:00Z", Field.AP_REFERENCE, "M123456"),
                 Set.of(), "fg");
-        register.move(id, Status.REPORTED, "", "fg");
-        Incident closed = register.move(id, Status.CLOSED, "", "fg");
+        register.editing().move(id, Status.REPORTED, "", "fg");
+        Incident closed = register.editing().move(id, Status.CLOSED, "", "fg");
         assertThat(closed.status()).isEqualTo(Status.CLOSED);
-        List<AuditEntry> statusMoves = register.audit(id).stream().filter(e -> e.field().equals("status")).toList();
+        List<AuditEntry> statusMoves = register.queries().audit(id).stream().filter(e -> e.field().equals("status")).toList();
         assertThat(statusMoves).extracting(AuditEntry::oldValue, AuditEntry::newValue).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("NEW", "IN_PROGRESS"),
                 org.assertj.core.groups.Tuple.tuple("IN_PROGRESS", "REPORTED"),
@@ -58,8 +58,8 @@ class WorkflowTest {
     @Test
     void reportedNeedsTheApDateAndMeldingsnummer() {
         long id = manual();
-        register.move(id, Status.IN_PROGRESS, "", "fg");
-        assertThatThrownBy(() -> register.move(id, Status.REPORTED, "", "fg"))
+        register.editing().move(id, Status.IN_PROGRESS, "", "fg");
+        assertThatThrownBy(() -> register.editing().move(id, Status.REPORTED, "", "fg"))
                 .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.problems())
                         .containsExactly("workflow.needs-ap-reported-at", "workflow.needs-ap-reference"));
     }
@@ -67,21 +67,21 @@ class WorkflowTest {
     @Test
     void notReportedNeedsReasonAndApprover() {
         long id = manual();
-        register.move(id, Status.IN_PROGRESS, "", "fg");
-        assertThatThrownBy(() -> register.move(id, Status.NOT_REPORTED, "", "fg"))
+        register.editing().move(id, Status.IN_PROGRESS, "", "fg");
+        assertThatThrownBy(() -> register.editing().move(id, Status.NOT_REPORTED, "", "fg"))
                 .isInstanceOf(WorkflowException.class);
-        register.edit(id, Map.of(Field.NOT_REPORTED_REASON, "Versleuteld, sleutel niet gelekt",
+        register.editing().edit(id, Map.of(Field.NOT_REPORTED_REASON, "Versleuteld, sleutel niet gelekt",
                 Field.NOT_REPORTED_APPROVED_BY, "J. de Vries (FG)"), Set.of(), "fg");
-        assertThat(register.move(id, Status.NOT_REPORTED, "", "fg").status()).isEqualTo(Status.NOT_REPORTED);
+        assertThat(register.editing().move(id, Status.NOT_REPORTED, "", "fg").status()).isEqualTo(Status.NOT_REPORTED);
     }
 
     @Test
     void newCannotJumpToReportedOrClosed() {
         long id = manual();
-        assertThatThrownBy(() -> register.move(id, Status.REPORTED, "", "fg"))
+        assertThatThrownBy(() -> register.editing().move(id, Status.REPORTED, "", "fg"))
                 .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.problems())
                         .containsExactly("workflow.not-allowed"));
-        assertThatThrownBy(() -> register.move(id, Status.CLOSED, "", "fg")).isInstanceOf(WorkflowException.class);
+        assertThatThrownBy(() -> register.editing().move(id, Status.CLOSED, "", "fg")).isInstanceOf(WorkflowException.class);
     }
 
     @Test
@@ -92,10 +92,10 @@ class WorkflowTest {
             }
         }
         long id = manual();
-        assertThatThrownBy(() -> register.move(id, Status.NO_BREACH, " ", "fg")).isInstanceOf(WorkflowException.class);
-        Incident withdrawn = register.move(id, Status.WITHDRAWN, "Dubbel geregistreerd", "fg");
+        assertThatThrownBy(() -> register.editing().move(id, Status.NO_BREACH, " ", "fg")).isInstanceOf(WorkflowException.class);
+        Incident withdrawn = register.editing().move(id, Status.WITHDRAWN, "Dubbel geregistreerd", "fg");
         assertThat(withdrawn.answers().get(Field.WITHDRAWAL_REASON)).isEqualTo("Dubbel geregistreerd");
-        assertThat(register.audit(id)).anySatisfy(e -> {
+        assertThat(register.queries().audit(id)).anySatisfy(e -> {
             assertThat(e.field()).isEqualTo("status-reason");
             assertThat(e.newValue()).isEqualTo("Dubbel geregistreerd");
         });
@@ -104,26 +104,26 @@ class WorkflowTest {
     @Test
     void finishedIncidentsCanBeReopened() {
         long id = manual();
-        register.move(id, Status.NO_BREACH, "Geen persoonsgegevens", "fg");
+        register.editing().move(id, Status.NO_BREACH, "Geen persoonsgegevens", "fg");
         assertThat(new Workflow().next(Status.NO_BREACH)).containsExactly(Status.IN_PROGRESS);
-        assertThat(register.move(id, Status.IN_PROGRESS, "", "fg").status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(register.editing().move(id, Status.IN_PROGRESS, "", "fg").status()).isEqualTo(Status.IN_PROGRESS);
         assertThat(new Workflow().next(Status.CLOSED)).containsExactly(Status.IN_PROGRESS);
     }
 
     @Test
     void editingADerivedAnswerAuditsOldAndNewValueAndDropsTheMark() {
-        long id = register.openForMessage(Origin.MONITOR, bsnMessage("Q1", "<m1@gemeente.example>"), "lekwacht")
+        long id = register.opening().openForMessage(Origin.MONITOR, bsnMessage("Q1", "<m1@gemeente.example>"), "lekwacht")
                 .incident().id();
-        Incident before = register.find(id).orElseThrow();
+        Incident before = register.queries().find(id).orElseThrow();
         assertThat(before.answers().isDerived(Field.PEOPLE_MIN)).isTrue();
         assertThat(before.answers().get(Field.PEOPLE_MIN)).isEqualTo("2");
         clock.advance(Duration.ofMinutes(30));
-        Incident after = register.edit(id, Map.of(Field.PEOPLE_MIN, "3", Field.PEOPLE_MAX, "2"),
+        Incident after = register.editing().edit(id, Map.of(Field.PEOPLE_MIN, "3", Field.PEOPLE_MAX, "2"),
                 Set.of(Field.KIND), "fg");
         assertThat(after.answers().isDerived(Field.PEOPLE_MIN)).isFalse();
         assertThat(after.answers().isDerived(Field.PEOPLE_MAX)).isTrue(); // unchanged, not confirmed
         assertThat(after.answers().isDerived(Field.KIND)).isFalse(); // confirmed as it stood
-        assertThat(register.audit(id)).contains(
+        assertThat(register.queries().audit(id)).contains(
                 new AuditEntry(id, T0.plus(Duration.ofMinutes(30)), "fg", "people-min", "2", "3"),
                 new AuditEntry(id, T0.plus(Duration.ofMinutes(30)), "fg", "kind", "OTHER", "confirmed"));
     }
@@ -131,9 +131,9 @@ class WorkflowTest {
     @Test
     void changingTheDiscoveryMovesTheDeadlineAndAuditsIt() {
         long id = manual();
-        Incident moved = register.edit(id, Map.of(Field.DISCOVERED_AT, "2026-03-01T08:00:00Z"), Set.of(), "fg");
+        Incident moved = register.editing().edit(id, Map.of(Field.DISCOVERED_AT, "2026-03-01T08:00:00Z"), Set.of(), "fg");
         assertThat(moved.answers().get(Field.DEADLINE_AT)).isEqualTo("2026-03-04T08:00:00Z");
-        assertThat(register.audit(id)).anySatisfy(e -> {
+        assertThat(register.queries().audit(id)).anySatisfy(e -> {
             assertThat(e.field()).isEqualTo("deadline-at");
             assertThat(e.oldValue()).isEqualTo("2026-03-05T09:00:00Z");
             assertThat(e.newValue()).isEqualTo("2026-03-04T08:00:00Z");
@@ -142,22 +142,22 @@ class WorkflowTest {
 
     @Test
     void sameMessageOpensOneIncident() {
-        var first = register.openForMessage(Origin.MONITOR, bsnMessage("Q1", "<same@gemeente.example>"), "lekwacht");
-        var retry = register.openForMessage(Origin.MONITOR, bsnMessage("Q2", "<same@gemeente.example>"), "lekwacht");
+        var first = register.opening().openForMessage(Origin.MONITOR, bsnMessage("Q1", "<same@gemeente.example>"), "lekwacht");
+        var retry = register.opening().openForMessage(Origin.MONITOR, bsnMessage("Q2", "<same@gemeente.example>"), "lekwacht");
         assertThat(first.created()).isTrue();
         assertThat(retry.created()).isFalse();
         assertThat(retry.incident().id()).isEqualTo(first.incident().id());
-        assertThat(register.list(Optional.empty())).hasSize(1);
+        assertThat(register.queries().list(Optional.empty())).hasSize(1);
     }
 
     @Test
     void listPutsSoonestDeadlineFirstAndMarksOverdue() {
         long late = manual();
-        register.edit(late, Map.of(Field.DISCOVERED_AT, "2026-02-20T08:00:00Z"), Set.of(), "fg");
+        register.editing().edit(late, Map.of(Field.DISCOVERED_AT, "2026-02-20T08:00:00Z"), Set.of(), "fg");
         long soon = manual();
         long done = manual();
-        register.move(done, Status.NO_BREACH, "Geen persoonsgegevens", "fg");
-        List<Incident> list = register.list(Optional.empty());
+        register.editing().move(done, Status.NO_BREACH, "Geen persoonsgegevens", "fg");
+        List<Incident> list = register.queries().list(Optional.empty());
         assertThat(list).extracting(Incident::id).containsExactly(late, soon, done);
         assertThat(list.get(0).overdueAt(clock.instant())).isTrue();
         assertThat(list.get(1).overdueAt(clock.instant())).isFalse();

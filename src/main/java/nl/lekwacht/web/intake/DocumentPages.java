@@ -109,7 +109,7 @@ public final class DocumentPages implements WebModule {
     }
 
     private Incident incident(Context ctx) {
-        return register.find(number(ctx.pathParam("id"))).orElseThrow(() -> new NotFoundResponse("No such incident"));
+        return register.queries().find(number(ctx.pathParam("id"))).orElseThrow(() -> new NotFoundResponse("No such incident"));
     }
 
     /** {@code 20 MB}, or {@code 64 KB} for limits under a megabyte. */

@@ -46,7 +46,7 @@ public final class ReportViewPages implements WebModule {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("not a number");
         }
-        Incident incident = register.find(id).orElseThrow(() -> new NotFoundResponse("No such incident"));
+        Incident incident = register.queries().find(id).orElseThrow(() -> new NotFoundResponse("No such incident"));
         Report report = reports.find(id).orElseThrow(() -> new NotFoundResponse("No report for this incident"));
         Map<String, Object> params = new HashMap<>();
         params.put("t", language.of(ctx));

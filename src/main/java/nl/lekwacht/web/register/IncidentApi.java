@@ -40,18 +40,18 @@ public final class IncidentApi implements WebModule {
             throw new BadRequestResponse("unknown status: " + status);
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(Map.of("incidents", register.list(filter).stream()
-                .map(i -> shape.of(i, register.assess(i), null, register.now())).toList()));
+        ctx.json(Map.of("incidents", register.queries().list(filter).stream()
+                .map(i -> shape.of(i, register.queries().assess(i), null, register.queries().now())).toList()));
     }
 
     private void one(Context ctx) {
         Incident incident;
         try {
-            incident = register.find(Long.parseLong(ctx.pathParam("id"))).orElseThrow(NotFoundResponse::new);
+            incident = register.queries().find(Long.parseLong(ctx.pathParam("id"))).orElseThrow(NotFoundResponse::new);
         } catch (NumberFormatException e) {
             throw new NotFoundResponse();
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.json(shape.of(incident, register.assess(incident), register.audit(incident.id()), register.now()));
+        ctx.json(shape.of(incident, register.queries().assess(incident), register.queries().audit(incident.id()), register.queries().now()));
     }
 }

@@ -65,7 +65,7 @@ public final class RegisterPages implements WebModule {
         String filter = Optional.ofNullable(ctx.queryParam("status")).orElse("");
         Optional<Status> status = parseStatus(filter);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        List<Incident> incidents = register.list(status).stream().filter(i -> matches(i, query)).toList();
+        List<Incident> incidents = register.queries().list(status).stream().filter(i -> matches(i, query)).toList();
         send(ctx, 200, "register/list.jte", Map.of("incidents", incidents,
                 "filter", status.map(Enum::name).orElse(""), "q", query));
     }
@@ -86,16 +86,16 @@ public final class RegisterPages implements WebModule {
                 : ctx.queryParam("moved") != null ? "register.detail.moved" : "";
         Map<String, Object> params = new HashMap<>();
         params.put("incident", incident);
-        params.put("assessment", register.assess(incident));
-        params.put("audit", register.audit(incident.id()));
-        params.put("moves", register.nextStatuses(incident));
+        params.put("assessment", register.queries().assess(incident));
+        params.put("audit", register.queries().audit(incident.id()));
+        params.put("moves", register.queries().nextStatuses(incident));
         params.put("problems", problems);
         params.put("notice", notice);
         send(ctx, code, "register/detail.jte", params);
     }
 
     private void create(Context ctx) {
-        Incident created = register.openManual(answers(ctx), WebAuth.principal(ctx).name());
+        Incident created = register.opening().openManual(answers(ctx), WebAuth.principal(ctx).name());
         ctx.redirect("/register/" + created.id(), HttpStatus.SEE_OTHER);
     }
 
@@ -103,7 +103,7 @@ public final class RegisterPages implements WebModule {
         Incident incident = incident(ctx);
         Set<Field> confirmed = EnumSet.noneOf(Field.class);
         ctx.formParams("confirm").forEach(k -> Field.byKey(k).ifPresent(confirmed::add));
-        register.edit(incident.id(), answers(ctx), confirmed, WebAuth.principal(ctx).name());
+        register.editing().edit(incident.id(), answers(ctx), confirmed, WebAuth.principal(ctx).name());
         ctx.redirect("/register/" + incident.id() + "?saved=1", HttpStatus.SEE_OTHER);
     }
 
@@ -112,7 +112,7 @@ public final class RegisterPages implements WebModule {
         Status to = parseStatus(Optional.ofNullable(ctx.formParam("status")).orElse(""))
                 .orElseThrow(() -> new BadRequestResponse("unknown status"));
         try {
-            register.move(incident.id(), to, ctx.formParam("reason"), WebAuth.principal(ctx).name());
+            register.editing().move(incident.id(), to, ctx.formParam("reason"), WebAuth.principal(ctx).name());
             ctx.redirect("/register/" + incident.id() + "?moved=1", HttpStatus.SEE_OTHER);
         } catch (WorkflowException e) {
             detail(ctx, 409, e.problems());
@@ -120,7 +120,7 @@ public final class RegisterPages implements WebModule {
     }
 
     private void csv(Context ctx) {
-        byte[] csv = new CsvExport().export(register.list(Optional.empty()), register::assess);
+        byte[] csv = new CsvExport().export(register.queries().list(Optional.empty()), register.queries()::assess);
         ctx.header("Content-Disposition", "attachment; filename=\"datalekkenregister.csv\"");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/csv; charset=utf-8").result(csv);
@@ -129,9 +129,9 @@ public final class RegisterPages implements WebModule {
     private void exportJson(Context ctx) throws Exception {
         IncidentJson shape = new IncidentJson(language.of(ctx));
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("exportedAt", register.now().toString());
-        export.put("incidents", register.list(Optional.empty()).stream()
-                .map(i -> shape.of(i, register.assess(i), register.audit(i.id()), register.now())).toList());
+        export.put("exportedAt", register.queries().now().toString());
+        export.put("incidents", register.queries().list(Optional.empty()).stream()
+                .map(i -> shape.of(i, register.queries().assess(i), register.queries().audit(i.id()), register.queries().now())).toList());
         ctx.header("Content-Disposition", "attachment; filename=\"datalekkenregister.json\"");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(export));
@@ -171,7 +171,7 @@ public final class RegisterPages implements WebModule {
 
     private Incident incident(Context ctx) {
         try {
-            return register.find(Long.parseLong(ctx.pathParam("id")))
+            return register.queries().find(Long.parseLong(ctx.pathParam("id")))
                     .orElseThrow(() -> new NotFoundResponse("no such incident"));
         } catch (NumberFormatException e) {
             throw new NotFoundResponse("no such incident");
@@ -180,7 +180,7 @@ public final class RegisterPages implements WebModule {
 
     private void send(Context ctx, int status, String template, Map<String, Object> parameters) {
         Map<String, Object> all = new HashMap<>(parameters);
-        all.put("d", new Display(language.of(ctx), zone, register.now()));
+        all.put("d", new Display(language.of(ctx), zone, register.queries().now()));
         all.put("csrf", WebAuth.csrfToken(ctx));
         pages.send(ctx, status, template, all);
     }

@@ -49,7 +49,7 @@ public final class ReportPages implements WebModule {
 
     private void show(Context ctx) {
         Texts t = language.of(ctx);
-        Optional<ReportLink> link = register.reportLink(ctx.pathParam("token"));
+        Optional<ReportLink> link = register.links().reportLink(ctx.pathParam("token"));
         if (link.isEmpty()) {
             pages.message(ctx, 404, t, t.get("report.invalid.title"), t.get("report.invalid"));
             return;
@@ -74,7 +74,7 @@ public final class ReportPages implements WebModule {
                 sent.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("Missing or wrong CSRF token; reload the page");
         }
-        Optional<ReportLink> link = register.reportLink(ctx.pathParam("token"));
+        Optional<ReportLink> link = register.links().reportLink(ctx.pathParam("token"));
         if (link.isEmpty()) {
             pages.message(ctx, 404, t, t.get("report.invalid.title"), t.get("report.invalid"));
             return;
@@ -83,7 +83,7 @@ public final class ReportPages implements WebModule {
         if (statement.length() > 10_000) {
             statement = statement.substring(0, 10_000);
         }
-        Incident incident = register.report(link.get(), statement, link.get().facts().sender());
+        Incident incident = register.links().report(link.get(), statement, link.get().facts().sender());
         pages.message(ctx, 200, t, t.get("report.title"), t.format("report.done", incident.reference()));
     }
 }

@@ -43,7 +43,7 @@ class JdbcIncidentStoreTest {
 
     private static IncidentRegister register(Database database, Instant now) {
         SeverityEstimate severity = new SeverityEstimate();
-        return new IncidentRegister(new JdbcIncidentStore(database.dataSource()), new FormDerivation(
+        return IncidentRegister.over(new JdbcIncidentStore(database.dataSource()), new FormDerivation(
                 new OrganisationConfig(List.of("gemeente.example"), OrganisationConfig.DEFAULT_CONSUMER_DOMAINS,
                         List.of()), 72, severity), severity, new Workflow(), Clock.fixed(now, ZoneOffset.UTC));
     }
@@ -90,9 +90,9 @@ class JdbcIncidentStoreTest {
     void retentionStripsFinishedIncidentsAndOldAuditButKeepsOpenOnes() {
         try (Database db = h2()) {
             IncidentRegister early = register(db, T0);
-            long finished = early.openForMessage(Origin.MONITOR, facts("Q1"), "lekwacht").incident().id();
-            early.move(finished, Status.NO_BREACH, "Adres was van de betrokkene zelf", "fg");
-            long open = early.openForMessage(Origin.MONITOR, new MessageFacts("Q2", "", "", "b@gemeente.example",
+            long finished = early.opening().openForMessage(Origin.MONITOR, facts("Q1"), "lekwacht").incident().id();
+            early.editing().move(finished, Status.NO_BREACH, "Adres was van de betrokkene zelf", "fg");
+            long open = early.opening().openForMessage(Origin.MONITOR, new MessageFacts("Q2", "", "", "b@gemeente.example",
                     "Open", List.of("ziggo.nl"), 1, List.of(), T0), "lekwacht").incident().id();
             JdbcIncidentStore store = new JdbcIncidentStore(db.dataSource());
             Instant later = T0.plus(Duration.ofDays(400));
@@ -111,20 +111,20 @@ class JdbcIncidentStoreTest {
 
     private static void roundTrip(Database db) {
         IncidentRegister register = register(db, T0);
-        Incident opened = register.openForMessage(Origin.MONITOR, facts("Q1"), "lekwacht").incident();
-        register.edit(opened.id(), Map.of(Field.CONSEQUENCES, "Risico op identiteitsfraude; ‘quotes’ & <tags>"),
+        Incident opened = register.opening().openForMessage(Origin.MONITOR, facts("Q1"), "lekwacht").incident();
+        register.editing().edit(opened.id(), Map.of(Field.CONSEQUENCES, "Risico op identiteitsfraude; ‘quotes’ & <tags>"),
                 Set.of(Field.KIND), "fg");
-        Incident read = register.find(opened.id()).orElseThrow();
+        Incident read = register.queries().find(opened.id()).orElseThrow();
         assertThat(read.message()).contains(facts("Q1"));
         assertThat(read.answers().get(Field.CONSEQUENCES)).isEqualTo("Risico op identiteitsfraude; ‘quotes’ & <tags>");
         assertThat(read.answers().isDerived(Field.KIND)).isFalse();
         assertThat(read.answers().isDerived(Field.DATA_CATEGORIES)).isTrue();
         assertThat(read.answers().get(Field.RECORDS_COUNT)).isEqualTo("12");
         assertThat(read.deadline()).contains(T0.plus(Duration.ofHours(72)));
-        assertThat(register.audit(opened.id())).extracting(e -> e.field())
+        assertThat(register.queries().audit(opened.id())).extracting(e -> e.field())
                 .containsExactly("created", "kind", "consequences");
-        assertThat(register.list(Optional.of(Status.NEW))).hasSize(1);
-        assertThat(register.list(Optional.of(Status.CLOSED))).isEmpty();
+        assertThat(register.queries().list(Optional.of(Status.NEW))).hasSize(1);
+        assertThat(register.queries().list(Optional.of(Status.CLOSED))).isEmpty();
         IncidentStore.ReportLink link = new IncidentStore.ReportLink("h".repeat(64), "mid:x", facts("Q1"), T0,
                 T0.plusSeconds(60));
         JdbcIncidentStore store = new JdbcIncidentStore(db.dataSource());
@@ -142,7 +142,7 @@ class JdbcIncidentStoreTest {
             for (int i = 0; i < 8; i++) {
                 IncidentRegister r = i % 2 == 0 ? first : second;
                 String queue = "Q" + i;
-                attempts.add(() -> r.openForMessage(Origin.MONITOR, facts(queue), "lekwacht"));
+                attempts.add(() -> r.opening().openForMessage(Origin.MONITOR, facts(queue), "lekwacht"));
             }
             List<IncidentStore.Opened> results = new ArrayList<>();
             for (Future<IncidentStore.Opened> f : pool.invokeAll(attempts)) {
@@ -150,7 +150,7 @@ class JdbcIncidentStoreTest {
             }
             assertThat(results.stream().filter(IncidentStore.Opened::created)).hasSize(1);
             assertThat(results.stream().map(o -> o.incident().id()).distinct()).hasSize(1);
-            assertThat(first.list(Optional.empty())).hasSize(1);
+            assertThat(first.queries().list(Optional.empty())).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
