@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * New content uses the current key; content sealed with an old key (rotation) stays readable.
  * Thread-safe.
  */
-public final class ContentCipher {
+final class ContentCipher {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCipher.class);
     static final int CHUNK = 1 << 20;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /** Holds pending (read from the store, so every instance reports the shared number), actions by type, time to decision. */
-public final class HoldMetrics {
+final class HoldMetrics {
 
     private final MeterRegistry registry;
     private final Timer decision;

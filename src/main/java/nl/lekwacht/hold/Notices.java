@@ -31,7 +31,7 @@ import nl.lekwacht.text.Texts;
  * They carry only what the sender wrote (subject, recipients, attachment names) and masked evidence.
  * Marked {@code Auto-Submitted: auto-generated} (RFC 3834) so that auto-replies stay away. Thread-safe.
  */
-public final class Notices {
+final class Notices {
 
     /** The bundle of the hold notices and pages. */
     public static final String BUNDLE = "nl/lekwacht/hold/texts";

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * within {@code confirmation-window} (counted in the store under a hash of the address); beyond that
  * the report is still filed, only the mail is skipped. Sent on {@code executor}; failures are logged.
  */
-public final class Confirmations {
+final class Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 

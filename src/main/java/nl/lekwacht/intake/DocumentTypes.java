@@ -12,7 +12,7 @@ import java.util.Optional;
  * have an allowed extension and start the way files of that kind start, so a renamed program is
  * refused. Returns the content type it is served with.
  */
-public final class DocumentTypes {
+final class DocumentTypes {
 
     private record Kind(String contentType, Magic magic) {
     }

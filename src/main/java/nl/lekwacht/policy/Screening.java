@@ -14,7 +14,7 @@ import nl.lekwacht.message.spool.Spool;
  * The chain every message passes before it may leave: parse, extract attachment text, inspect,
  * decide. Used by the relay for each transaction and by {@code scan} for one file. Thread-safe.
  */
-public final class Screening implements Screener {
+final class Screening implements Screener {
 
     private final MessageParser parser;
     private final ContentExtractor extractor;

@@ -6,7 +6,7 @@ package nl.lekwacht.register;
  * Must not throw; must be quick or hand the work off.
  */
 @FunctionalInterface
-public interface Announcer {
+interface Announcer {
 
     Announcer NONE = incident -> { };
 

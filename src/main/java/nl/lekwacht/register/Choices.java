@@ -1,7 +1,7 @@
 package nl.lekwacht.register;
 
 /** The closed answer sets of the AP form; their names are stored and exported, so add, never rename. */
-public final class Choices {
+final class Choices {
 
     private Choices() {
     }

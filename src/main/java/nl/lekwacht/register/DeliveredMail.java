@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * it (monitor, fail-open, fallback), and tells an internal sender of a message with findings how to
  * report it if it went wrong. Never throws.
  */
-public final class DeliveredMail implements DeliveryObserver {
+final class DeliveredMail implements DeliveryObserver {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveredMail.class);
 

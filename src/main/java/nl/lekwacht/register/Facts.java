@@ -8,7 +8,7 @@ import nl.lekwacht.message.OutboundMessage;
 import nl.lekwacht.flow.Verdict;
 
 /** Builds {@link MessageFacts} from a screened message: metadata and masked evidence only. */
-public final class Facts {
+final class Facts {
 
     private final OrganisationConfig organisation;
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * deadline and a link to it. Nothing of the message (no subject, no addresses, no evidence): the
  * privacy officer reads that behind the login. Sent on {@code executor}; failures are logged.
  */
-public final class OfficerAnnouncer implements Announcer {
+final class OfficerAnnouncer implements Announcer {
 
     private static final Logger log = LoggerFactory.getLogger(OfficerAnnouncer.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Opens an incident when a sender sends a held message anyway and {@code policy.incident-on-override}
  * names one of its codes. One incident per hold. Never throws.
  */
-public final class OverrideIncidents implements OverrideListener {
+final class OverrideIncidents implements OverrideListener {
 
     private static final Logger log = LoggerFactory.getLogger(OverrideIncidents.class);
 

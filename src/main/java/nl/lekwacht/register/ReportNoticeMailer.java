@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * sent on {@code executor}, so the SMTP session never waits for it. Best effort: a failed notice is
  * logged, the incident (if any) is already recorded.
  */
-public final class ReportNoticeMailer implements ReportNotices {
+final class ReportNoticeMailer implements ReportNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ReportNoticeMailer.class);
 

@@ -7,7 +7,7 @@ import java.util.Optional;
  * ({@code /r/{token}}). Implementations issue the link and send the notice; they must not throw.
  */
 @FunctionalInterface
-public interface ReportNotices {
+interface ReportNotices {
 
     ReportNotices NONE = (message, incident) -> { };
 

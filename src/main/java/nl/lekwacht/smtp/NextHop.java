@@ -19,7 +19,7 @@ import nl.lekwacht.config.DownstreamConfig.TlsPolicy;
  * and remembers what the next hop offered last time, so our EHLO only advertises what can be carried
  * through. Thread-safe.
  */
-public final class NextHop {
+final class NextHop {
 
     private final DownstreamConfig config;
     private final SSLSocketFactory tlsSockets;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * transactions. Every failure to talk to it becomes a {@link NextHopUnavailableException} and marks
  * the connection broken, so the next transaction opens a fresh one.
  */
-public final class NextHopConnection implements AutoCloseable {
+final class NextHopConnection implements AutoCloseable {
 
     /** A connection on which MAIL was sent, and the next hop's reply to it. */
     record Started(NextHopConnection connection, SmtpReply reply) {

@@ -26,7 +26,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * every transaction is mirrored on the next hop as it happens (a before-queue proxy). Start it once,
  * drain it on shutdown.
  */
-public final class RelayServer implements AutoCloseable {
+final class RelayServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RelayServer.class);
 

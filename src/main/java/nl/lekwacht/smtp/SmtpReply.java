@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One SMTP reply: a code and one or more lines of text. Replies of the next hop are parsed into this
  * form so they can be passed on to our client with their own code and enhanced status code.
  */
-public record SmtpReply(int code, List<String> lines) {
+record SmtpReply(int code, List<String> lines) {
 
     private static final Pattern ENHANCED = Pattern.compile("^[245]\\.\\d{1,3}\\.\\d{1,3}\\b.*");
 

@@ -14,7 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.subethamail.smtp.server.SSLSocketCreator;
 
 /** TLS set-up for both sides: only TLS 1.3 and 1.2, whatever the JVM would otherwise allow. */
-public final class TlsContexts {
+final class TlsContexts {
 
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 

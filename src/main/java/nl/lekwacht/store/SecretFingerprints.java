@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  *
  * <p>The fingerprint is an HMAC of a fixed label under the secret, so it reveals nothing of it.
  */
-public final class SecretFingerprints {
+final class SecretFingerprints {
 
     private static final byte[] LABEL = "lekwacht secret fingerprint v1".getBytes(StandardCharsets.US_ASCII);
 

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * {@code /metrics} (Prometheus, admin networks only). Readiness probes the next hop at most every few
  * seconds, so a busy load balancer does not flood it with connections.
  */
-public final class HealthRoutes implements WebModule {
+final class HealthRoutes implements WebModule {
 
     private static final Duration READY_CACHE = Duration.ofSeconds(5);
 

@@ -13,7 +13,7 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param ignore  IBANs never reported, compact and upper case (typically the organisation's own
  *                accounts, printed on every invoice)
  */
-public record IbanSettings(boolean enabled, Set<String> ignore) {
+record IbanSettings(boolean enabled, Set<String> ignore) {
 
     public IbanSettings {
         ignore = Set.copyOf(ignore);

@@ -17,7 +17,7 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param extraTerms terms an admin adds per category (a new category name adds a category)
  * @param disabled   built-in categories not to look for
  */
-public record SpecialCategorySettings(boolean enabled, int proximity, int minTerms,
+record SpecialCategorySettings(boolean enabled, int proximity, int minTerms,
                                       Map<String, List<String>> extraTerms, Set<String> disabled) {
 
     public SpecialCategorySettings {

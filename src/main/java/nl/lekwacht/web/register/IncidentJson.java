@@ -16,7 +16,7 @@ import nl.lekwacht.text.Texts;
  * The JSON shape of an incident, shared by the API and the export and described by
  * {@code schema/register-export.schema.json}. Field names are a contract: add, never rename.
  */
-public final class IncidentJson {
+final class IncidentJson {
 
     private final Texts texts;
 
