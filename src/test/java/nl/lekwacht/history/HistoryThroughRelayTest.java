@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.Messages;
+import nl.lekwacht.support.FakeTicker;
 import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.PostgresSchema;
 import nl.lekwacht.support.SmtpTestClient;
@@ -70,7 +70,7 @@ class HistoryThroughRelayTest {
         try (PostgresSchema schema = PostgresSchema.create()) {
             String yaml = HISTORY + "store:\n  url: \"" + schema.url() + "\"\n  instances: 2\n";
             ManualScheduler background = new ManualScheduler();
-            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker::read, Runnable::run, background.byName());
+            Gateway.Time time = new Gateway.Time(Clock.systemUTC(), ticker, Runnable::run, background.byName());
             try (Gateway a = Gateway.start(TestGateway.config(data.resolve("a"), nextHop.port(), yaml), time);
                  Gateway b = Gateway.start(TestGateway.config(data.resolve("b"), nextHop.port(), yaml), time)) {
                 assertThat(send(b, "someone@elsewhere.example")).doesNotContain("MISDIRECTED_RECIPIENT");
@@ -107,18 +107,5 @@ class HistoryThroughRelayTest {
                 .flatMap(String::lines)
                 .filter(l -> l.startsWith("X-Lekwacht:"))
                 .findFirst().orElse(reply);
-    }
-
-    /** Cache time that only moves when the test says so. */
-    private static final class FakeTicker {
-        private final AtomicLong nanos = new AtomicLong();
-
-        long read() {
-            return nanos.get();
-        }
-
-        void advance(Duration duration) {
-            nanos.addAndGet(duration.toNanos());
-        }
     }
 }

@@ -20,6 +20,7 @@ import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.MailAddress;
 import nl.lekwacht.message.MessageHeaders;
 import nl.lekwacht.store.Database;
+import nl.lekwacht.support.FakeTicker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

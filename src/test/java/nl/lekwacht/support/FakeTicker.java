@@ -1,11 +1,11 @@
-package nl.lekwacht.store.history;
+package nl.lekwacht.support;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A cache clock the test moves by hand. */
-final class FakeTicker implements Ticker {
+/** Cache time (a Caffeine ticker) that only moves when the test says so. */
+public final class FakeTicker implements Ticker {
 
     private final AtomicLong nanos = new AtomicLong();
 
@@ -14,7 +14,7 @@ final class FakeTicker implements Ticker {
         return nanos.get();
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 }
