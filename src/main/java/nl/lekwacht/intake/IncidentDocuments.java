@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.lekwacht.register.AuditEntry;
-import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.IncidentQueries;
 
 /**
  * Documents on incidents: a privacy officer adds a file (within the size limit, of an allowed
@@ -23,13 +23,13 @@ public final class IncidentDocuments {
         record Refused(String problem) implements Outcome { }
     }
 
-    private final IncidentRegister register;
+    private final IncidentQueries incidents;
     private final DocumentStore store;
     private final long maxBytes;
     private final Clock clock;
 
-    public IncidentDocuments(IncidentRegister register, DocumentStore store, long maxBytes, Clock clock) {
-        this.register = register;
+    public IncidentDocuments(IncidentQueries incidents, DocumentStore store, long maxBytes, Clock clock) {
+        this.incidents = incidents;
         this.store = store;
         this.maxBytes = maxBytes;
         this.clock = clock;
@@ -45,7 +45,7 @@ public final class IncidentDocuments {
      * @throws IllegalArgumentException when there is no such incident
      */
     public Outcome add(long incidentId, String fileName, byte[] content, String uploader) {
-        register.queries().find(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId));
+        incidents.find(incidentId).orElseThrow(() -> new IllegalArgumentException("no incident " + incidentId));
         if (content.length == 0) {
             return new Outcome.Refused("empty");
         }

@@ -56,10 +56,10 @@ public final class IntakeSide implements AutoCloseable {
                                    ThrottleStore throttle, DocumentStore documents, Outbox notices, Clock clock,
                                    ExecutorService noticeSender, ScheduledExecutorService sweeper) {
         RegisterConfig.Intake limits = config.register().intake();
-        ReportIntake intake = new ReportIntake(register, reports, throttle, new Confirmations(notices,
+        ReportIntake intake = new ReportIntake(register.opening(), reports, throttle, new Confirmations(notices,
                 config.hold().notifyFrom(), Texts.load(config.web().language(), TEXTS), throttle, limits, clock,
                 noticeSender), limits, clock);
-        return new IntakeSide(intake, new IncidentDocuments(register, documents, limits.uploadBytes(), clock),
+        return new IntakeSide(intake, new IncidentDocuments(register.queries(), documents, limits.uploadBytes(), clock),
                 reports, throttle, limits, clock, noticeSender, sweeper);
     }
 

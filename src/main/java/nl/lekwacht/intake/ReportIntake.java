@@ -10,7 +10,7 @@ import java.util.Map;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.Field;
 import nl.lekwacht.register.Incident;
-import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.IncidentOpening;
 import nl.lekwacht.register.Origin;
 import nl.lekwacht.login.ThrottleStore;
 import org.apache.commons.validator.routines.EmailValidator;
@@ -44,16 +44,16 @@ public final class ReportIntake {
         record Refused(String problem, List<String> fields) implements Outcome { }
     }
 
-    private final IncidentRegister register;
+    private final IncidentOpening opening;
     private final ReportStore reports;
     private final ThrottleStore throttle;
     private final Confirmations confirmations;
     private final RegisterConfig.Intake limits;
     private final Clock clock;
 
-    public ReportIntake(IncidentRegister register, ReportStore reports, ThrottleStore throttle,
+    public ReportIntake(IncidentOpening opening, ReportStore reports, ThrottleStore throttle,
                         Confirmations confirmations, RegisterConfig.Intake limits, Clock clock) {
-        this.register = register;
+        this.opening = opening;
         this.reports = reports;
         this.throttle = throttle;
         this.confirmations = confirmations;
@@ -122,7 +122,7 @@ public final class ReportIntake {
         Map<Field, String> values = new LinkedHashMap<>();
         values.put(Field.SENDER_STATEMENT, statement(answers));
         String actor = reporter.isEmpty() ? origin.source() : reporter;
-        Incident incident = register.opening().openReport(origin, values, actor);
+        Incident incident = opening.openReport(origin, values, actor);
         reports.save(new Report(incident.id(), origin, answers, phone, email, reporter, now));
         if (!email.isEmpty()) {
             confirmations.confirm(email, incident.reference());

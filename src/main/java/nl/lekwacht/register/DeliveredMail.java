@@ -16,12 +16,12 @@ final class DeliveredMail implements DeliveryObserver {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveredMail.class);
 
-    private final IncidentRegister register;
+    private final IncidentOpening opening;
     private final Facts facts;
     private final ReportNotices notices;
 
-    public DeliveredMail(IncidentRegister register, Facts facts, ReportNotices notices) {
-        this.register = register;
+    public DeliveredMail(IncidentOpening opening, Facts facts, ReportNotices notices) {
+        this.opening = opening;
         this.facts = facts;
         this.notices = notices;
     }
@@ -36,7 +36,7 @@ final class DeliveredMail implements DeliveryObserver {
             MessageFacts message = facts.of(screened.message(), screened.verdict());
             Optional<Incident> opened = Optional.empty();
             if (screened.verdict().openIncident()) {
-                opened = Optional.of(register.opening().openForMessage(origin(screened), message, IncidentRegister.SYSTEM)
+                opened = Optional.of(opening.openForMessage(origin(screened), message, IncidentRegister.SYSTEM)
                         .incident());
                 log.info("queue={} register incident={}", message.queueId(), opened.get().reference());
             }

@@ -63,12 +63,12 @@ public final class RegisterSide implements AutoCloseable {
                 new OfficerAnnouncer(config.register().privacyOfficerEmail(), config.hold().notifyFrom(),
                         web.publicUrl(), notices, texts, config.hold().timeZone(), noticeSender));
         Facts facts = new Facts(config.organisation());
-        ReportNoticeMailer reportLinks = new ReportNoticeMailer(register, notices, texts,
+        ReportNoticeMailer reportLinks = new ReportNoticeMailer(register.links(), notices, texts,
                 new ReportNoticeMailer.Settings(config.hold().notifyFrom(), web.publicUrl(),
                         config.register().notificationRetention()), config.organisation()::isInternal,
                 new SecureRandom(), noticeSender);
         return new RegisterSide(register, store, new OverrideIncidents(register, facts),
-                new DeliveredMail(register, facts, reportLinks), config.register(), clock, noticeSender, sweeper);
+                new DeliveredMail(register.opening(), facts, reportLinks), config.register(), clock, noticeSender, sweeper);
     }
 
     public IncidentRegister register() {

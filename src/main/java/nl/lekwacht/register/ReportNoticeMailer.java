@@ -36,7 +36,7 @@ final class ReportNoticeMailer implements ReportNotices {
     public record Settings(String from, String publicUrl, Duration linkLifetime) {
     }
 
-    private final IncidentRegister register;
+    private final ReportLinks links;
     private final Outbox sender;
     private final Texts texts;
     private final Settings settings;
@@ -45,9 +45,9 @@ final class ReportNoticeMailer implements ReportNotices {
     private final Executor executor;
     private final Session session = Session.getInstance(new Properties());
 
-    public ReportNoticeMailer(IncidentRegister register, Outbox sender, Texts texts, Settings settings,
+    public ReportNoticeMailer(ReportLinks links, Outbox sender, Texts texts, Settings settings,
                               Predicate<String> internal, SecureRandom random, Executor executor) {
-        this.register = register;
+        this.links = links;
         this.sender = sender;
         this.texts = texts;
         this.settings = settings;
@@ -64,7 +64,7 @@ final class ReportNoticeMailer implements ReportNotices {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        register.links().issueReportLink(message, token, settings.linkLifetime());
+        links.issueReportLink(message, token, settings.linkLifetime());
         String link = settings.publicUrl() + "/r/" + token;
         String body = texts.format("report.notice.body", message.subject(), message.recipientCount(),
                 String.join(", ", message.codes()), link)

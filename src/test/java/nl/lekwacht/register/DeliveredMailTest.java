@@ -32,7 +32,7 @@ class DeliveredMailTest {
     private final IncidentRegister register = IncidentRegister.over(store, new FormDerivation(organisation, 72,
             new SeverityEstimate()), new SeverityEstimate(), new Workflow(), java.time.Clock.systemUTC());
     private final List<String> noticed = new ArrayList<>();
-    private final DeliveredMail observer = new DeliveredMail(register, new Facts(organisation),
+    private final DeliveredMail observer = new DeliveredMail(register.opening(), new Facts(organisation),
             (message, incident) -> noticed.add(message.queueId() + ":" + incident.map(Incident::reference).orElse("-")));
 
     private static Screened screened(String queueId, List<Finding> findings, List<String> failed, List<String> reasons,
