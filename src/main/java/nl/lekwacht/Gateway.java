@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.flow.Screener;
 import nl.lekwacht.history.HistorySide;
@@ -44,8 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that sees every package: composes each feature's entry in dependency order — the
- * store, the outboxes, history, the screening, the register, the hold side, intake, login, the relay,
- * the web side — and closes them in reverse. Nothing is handed over later and nothing is built twice.
+ * store, the outboxes, history, the screening, the register, the hold side, intake, login, the web
+ * side, the relay — and closes them in reverse. Nothing is handed over later and nothing is built twice.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -108,7 +106,7 @@ public final class Gateway implements AutoCloseable {
         Deque<AutoCloseable> parts = new ArrayDeque<>();
         parts.push(store);
         try {
-            verifySharedSecrets(config.hold(), store, clock);
+            store.verifySharedSecrets(config.hold(), clock);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SmtpSide smtp = SmtpSide.open(config, registry);
             ContentExtractor extractor = InspectSide.extractor(config);
@@ -135,13 +133,13 @@ public final class Gateway implements AutoCloseable {
             LoginSide login = LoginSide.build(config.web(), store.accounts(), store.sessions(), store.loginCounters(),
                     clock, time.scheduler("lekwacht-login-sweep"));
             parts.push(login);
-            smtp.relay(screener, holds.desk(), List.of(
-                    delivered -> history.learn(delivered.screened().message(), delivered.at()),
-                    register.deliveries()), clock);
             WebSide web = WebSide.build(config, new WebSide.Health(store.database()::isReachable,
                     smtp::nextHopReachable, smtp::isDraining), registry, login, holds, register.register(), intake,
                     clock);
             parts.push(web);
+            smtp.relay(screener, holds.desk(), List.of(
+                    delivered -> history.learn(delivered.screened().message(), delivered.at()),
+                    register.deliveries()), clock);
             parts.push(smtp); // the relay stops first, so nothing it still takes meets a closed part
             smtp.start();
             web.start();
@@ -154,16 +152,6 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeAll(parts);
             throw e;
-        }
-    }
-
-    /** Instances sharing a store must share these secrets; a per-process random one is not shared. */
-    private static void verifySharedSecrets(HoldConfig hold, StoreSide store, Clock clock) {
-        if (!hold.linkSecret().isEmpty()) {
-            store.verifySecret("hold.link-secret", hold.linkSecret().getBytes(StandardCharsets.UTF_8), clock);
-        }
-        if (!hold.encryptionKey().isEmpty()) {
-            store.verifySecret("hold.encryption-key", hold.encryptionKey().getBytes(StandardCharsets.UTF_8), clock);
         }
     }
 

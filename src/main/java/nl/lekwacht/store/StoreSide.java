@@ -1,6 +1,8 @@
 package nl.lekwacht.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.StoreConfig;
 import nl.lekwacht.history.HistoryStore;
 import nl.lekwacht.hold.HoldStores;
@@ -46,12 +48,20 @@ public final class StoreSide implements AutoCloseable {
     }
 
     /**
-     * Records a shared secret's fingerprint, or checks it against the one recorded by the other instances.
+     * Records the fingerprints of the link secret and the content key, or checks them against those the
+     * other instances on this store recorded: instances sharing a store must share these secrets (a
+     * per-process random one, when none is configured, is not checked).
      *
      * @throws IllegalStateException when another instance uses a different secret
      */
-    public void verifySecret(String name, byte[] secret, Clock clock) {
-        new SecretFingerprints(database.dataSource(), clock).verify(name, secret);
+    public void verifySharedSecrets(HoldConfig hold, Clock clock) {
+        SecretFingerprints fingerprints = new SecretFingerprints(database.dataSource(), clock);
+        if (!hold.linkSecret().isEmpty()) {
+            fingerprints.verify("hold.link-secret", hold.linkSecret().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!hold.encryptionKey().isEmpty()) {
+            fingerprints.verify("hold.encryption-key", hold.encryptionKey().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public HistoryStore history() {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.ChildGateway;
 import nl.lekwacht.support.SmtpTestClient;
