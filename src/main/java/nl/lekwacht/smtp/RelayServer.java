@@ -34,7 +34,7 @@ final class RelayServer implements AutoCloseable {
     private final ClientAccess access;
     private final ScheduledExecutorService timer;
 
-    /** Everything the relay needs, built by the wiring class. */
+    /** Everything the relay needs, handed over by {@link SmtpSide}. */
     public record Parts(SmtpConfig config, NextHop nextHop, Screener screening, HoldDesk holdDesk,
                         List<DeliveryObserver> observers, SpoolDirectory spoolDirectory, RelayMetrics metrics,
                         Optional<SSLContext> tls, Clock clock) {
