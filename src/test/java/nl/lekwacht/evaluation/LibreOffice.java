@@ -52,11 +52,48 @@ final class LibreOffice {
         Path out = work.resolve("out-" + format + "-" + ext).resolve(base + "." + format);
         return () -> {
             try {
-                return Files.readAllBytes(out);
+                byte[] bytes = Files.readAllBytes(out);
+                return format.equals("odt") || format.equals("ods") ? withoutThumbnail(bytes) : bytes;
             } catch (IOException e) {
                 throw new UncheckedIOException("LibreOffice did not produce " + out, e);
             }
         };
+    }
+
+    /**
+     * The ODF package without its preview image (Thumbnails/thumbnail.png), which is most of a small
+     * document's size; the mimetype entry stays first and stored, as ODF requires.
+     */
+    static byte[] withoutThumbnail(byte[] odf) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(odf));
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.getName().startsWith("Thumbnails/")) {
+                    continue;
+                }
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("META-INF/manifest.xml")) {
+                    content = new String(content, StandardCharsets.UTF_8)
+                            .replaceAll("<manifest:file-entry[^>]*Thumbnails/[^>]*/>", "").getBytes(StandardCharsets.UTF_8);
+                }
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTime(e.getTime());
+                if (e.getName().equals("mimetype")) {
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(content);
+                    copy.setMethod(java.util.zip.ZipEntry.STORED);
+                    copy.setSize(content.length);
+                    copy.setCompressedSize(content.length);
+                    copy.setCrc(crc.getValue());
+                }
+                z.putNextEntry(copy);
+                z.write(content);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     void convertAll() throws IOException, InterruptedException {
