@@ -22,6 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 REPO=$(pwd)
+. src/test/deploy/lib.sh
 PATH=$PATH:/usr/sbin:/sbin
 TIMEOUT=${TIMEOUT:-60}       # seconds to wait for any one condition
 KEEP=${KEEP:-0}
@@ -78,25 +79,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    while :; do
-        port=$(( 20000 + RANDOM % 40000 ))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# wait_until DESCRIPTION COMMAND...: polls COMMAND until it succeeds, for at most $TIMEOUT seconds.
-wait_until() {
-    local what=$1 deadline=$(( SECONDS + TIMEOUT ))
-    shift
-    until "$@" >/dev/null; do
-        [ $SECONDS -lt $deadline ] || fail "timed out after ${TIMEOUT}s waiting for: $what"
-        sleep 0.2
-    done
-}
 
 # --- the package's jar -----------------------------------------------------------------------------
 dpkg-deb -x "$DEB" "$WORK/pkg"
@@ -263,7 +245,7 @@ submit() {
 }
 
 # at_sink PATTERN: a message at the sink matches the extended regular expression (prints its file).
-at_sink() { grep -lE -- "$1" "$WORK"/sink/* 2>/dev/null | head -1 | grep .; }
+at_sink() { sink_with "$WORK/sink" "$1"; }
 
 # queue_id INSTANCE TOKEN: Postfix's queue id of the message with that Message-ID.
 queue_id() { sed -n "s/.*: \([0-9A-F]\{6,\}\): message-id=<$2@gemeente.example>.*/\1/p" "$WORK/$1/maillog" 2>/dev/null | head -1 | grep .; }
@@ -288,11 +270,7 @@ say "before-queue way: clean mail arrived, marked DELIVER"
 # --- 2. a BSN is held; its notice comes back through the next hop ------------------------------------------
 BSN=111222333   # passes the 11-proef: 9*1+8*1+7*1+6*2+5*2+4*2+3*3+2*3-1*3 = 66 = 6*11
 notice_for() {   # token: the notice about that message (its subject is quoted in the notice)
-    grep -lE -- "^X-Rcpt-Args: <$SENDER>" "$WORK"/sink/* 2>/dev/null | xargs -r grep -l -- "$1" | head -1 | grep .
-}
-hold_link() {   # notice file: the /h/ link, quoted-printable soft line breaks undone
-    sed -e ':a' -e '/=\r\{0,1\}$/{N;s/=\r\{0,1\}\n//;ba' -e '}' "$1" | tr -d '\r' \
-        | grep -oE "http://127\.0\.0\.1:$LW_WEB/h/[A-Za-z0-9_-]+" | head -1 | grep .
+    sink_with "$WORK/sink" "^X-Rcpt-Args: <$SENDER>" "$1"
 }
 
 message bsn-a "Beste inwoner, in de bijlage van uw aanvraag staat uw BSN: $BSN."
@@ -300,7 +278,7 @@ submit "$A_SMTPD" bsn-a
 qid=$(wait_until "bsn-a in Postfix A's log" queue_id a bsn-a; queue_id a bsn-a)
 wait_until "Postfix A logs Lekwacht's held reply for bsn-a" logged a "$qid: to=<$RECIPIENT>, .*status=sent \(250 2\.6\.0 Held for sender confirmation"
 wait_until "the notice about bsn-a at the sink" notice_for bsn-a
-link=$(hold_link "$(notice_for bsn-a)") || fail "no /h/ link in the notice about bsn-a"
+link=$(hold_link "$(notice_for bsn-a)" "$LW_WEB") || fail "no /h/ link in the notice about bsn-a"
 code=$(curl -s -o "$WORK/hold-page.html" -w '%{http_code}' "$link")
 [ "$code" = 200 ] || fail "the notice's link answered $code"
 at_sink "^Subject: bsn-a" >/dev/null && fail "bsn-a reached the sink although it was held"
@@ -334,4 +312,8 @@ for instance in a b; do
 done
 grep -l '^X-Mail-Args: <>' "$WORK"/sink/* >/dev/null 2>&1 && fail "a bounce (null sender) reached the sink"
 say "next hop back: Postfix A delivered the deferred message; nothing bounced"
+
+# --- 4. every metric the gateway exposed after all this is documented ----------------------------------------
+curl -sf "http://127.0.0.1:$LW_WEB/metrics" >"$WORK/metrics.txt" || fail "/metrics"
+bash "$REPO/src/test/deploy/metrics-documented.sh" "$WORK/metrics.txt" || fail "deploy/metrics.md misses a metric"
 say "ok"
