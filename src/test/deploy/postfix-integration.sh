@@ -42,6 +42,7 @@ chmod 755 "$WORK"
 SINK_PID=
 LW_PID=
 STARTED=()
+STARTED_NGINX=
 
 stop_postfix() {   # instance
     local dir=$WORK/$1 pid
@@ -58,6 +59,7 @@ cleanup() {
     local rc=$?
     set +e
     for instance in "${STARTED[@]}"; do stop_postfix "$instance"; done
+    if [ -n "$STARTED_NGINX" ] && [ -s "$STARTED_NGINX/nginx.pid" ]; then kill -QUIT "$(cat "$STARTED_NGINX/nginx.pid")" 2>/dev/null; fi
     if [ -n "$LW_PID" ]; then
         kill -TERM "$LW_PID" 2>/dev/null
         for _ in $(seq 1 100); do kill -0 "$LW_PID" 2>/dev/null || break; sleep 0.1; done
@@ -290,6 +292,51 @@ grep -q '< 250 2\.6\.0 Held for sender confirmation' "$WORK/bsn-b.curl" || fail 
 wait_until "the notice about bsn-b at the sink" notice_for bsn-b
 at_sink "^Subject: bsn-b" >/dev/null && fail "bsn-b reached the sink although it was held"
 say "before-queue way: the client got 250 2.6.0 Held from Lekwacht through Postfix; notice arrived"
+
+# --- 2b. the public web side through the shipped nginx example --------------------------------------------------
+# NGINX_BIN names an nginx binary (CI unpacks Debian's). Not "NGINX": nginx reads that as inherited sockets.
+if [ -n "${NGINX_BIN:-}" ]; then
+    N=$WORK/nginx
+    mkdir -p "$N/tmp"
+    P80=$(free_port); P443=$(free_port)
+    openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=lekwacht.gemeente.example \
+        -keyout "$N/key.pem" -out "$N/cert.pem" >/dev/null 2>&1 || fail "openssl could not make a test certificate"
+    # the shipped file; only its listen addresses, certificate paths and Lekwacht's port are this test's
+    sed -e "s|listen 80;|listen 127.0.0.1:$P80;|" -e "s|listen \[::\]:80;|listen [::1]:$P80;|" \
+        -e "s|listen 443 ssl http2;|listen 127.0.0.1:$P443 ssl http2;|" \
+        -e "s|listen \[::\]:443 ssl http2;|listen [::1]:$P443 ssl http2;|" \
+        -e "s|/etc/ssl/lekwacht/fullchain.pem|$N/cert.pem|" -e "s|/etc/ssl/lekwacht/privkey.pem|$N/key.pem|" \
+        -e "s|127.0.0.1:8025|127.0.0.1:$LW_WEB|g" "$REPO/deploy/nginx/lekwacht.conf" >"$N/lekwacht.conf"
+    {
+        echo "user root root;"
+        echo "pid $N/nginx.pid;"
+        echo "error_log $N/error.log;"
+        echo "events {}"
+        echo "http {"
+        echo "    access_log $N/access.log;"
+        for kind in client_body proxy fastcgi uwsgi scgi; do echo "    ${kind}_temp_path $N/tmp/$kind;"; done
+        echo "    include $N/lekwacht.conf;"
+        echo "}"
+    } >"$N/nginx.conf"
+    "$NGINX_BIN" -p "$N" -c "$N/nginx.conf" -t >"$N/t.out" 2>&1 || { cat "$N/t.out" >&2; fail "nginx -t refuses the shipped example"; }
+    grep -q warn "$N/t.out" && { cat "$N/t.out" >&2; fail "nginx -t warns about the shipped example"; }
+    "$NGINX_BIN" -p "$N" -c "$N/nginx.conf" || fail "nginx did not start"
+    STARTED_NGINX=$N
+    wait_until "nginx on $P443" listening "$P443"
+    via() { curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$P443$1"; }
+    [ "$(via /melden)" = 200 ] || fail "through nginx /melden answered $(via /melden)"
+    hold_path=${link#http://127.0.0.1:$LW_WEB}
+    [ "$(via "$hold_path")" = 200 ] || fail "through nginx the hold link answered $(via "$hold_path")"
+    for internal in /register /admin/holds /api/holds /metrics /melden/medewerker /login /readyz; do
+        [ "$(via "$internal")" = 403 ] || fail "nginx let $internal through from outside the internal networks"
+    done
+    curl -sk -D - -o /dev/null "https://127.0.0.1:$P443/melden" | grep -qi '^strict-transport-security:' \
+        || fail "no HSTS header through nginx"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$P80/melden")" = 301 ] || fail "plain HTTP is not redirected"
+    say "nginx example: TLS; /melden and the hold link public; /register /admin /api /metrics /login refused from outside the internal networks; HTTP redirected"
+else
+    say "nginx example not exercised (set NGINX_BIN to an nginx binary; CI does)"
+fi
 
 # --- 3. next hop down: 451, Postfix defers (no bounce), then delivers ---------------------------------------
 stop_postfix b
