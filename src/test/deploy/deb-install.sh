@@ -117,7 +117,14 @@ hold_key=$(sed -n 's/^LEKWACHT_HOLD_KEY=//p' "$ENV_FILE")
 [ "$(printf '%s' "$hold_key" | base64 -d | wc -c)" = 32 ] || fail "LEKWACHT_HOLD_KEY is not 32 bytes of base64"
 [ "$(sed -n 's/^LEKWACHT_LINK_SECRET=//p' "$ENV_FILE" | tr -d '\n' | wc -c)" -ge 32 ] || fail "LEKWACHT_LINK_SECRET is shorter than 32"
 grep -q "$(sed -n 's/^LEKWACHT_HOLD_KEY=//p' "$ENV_FILE")" "$CONFIG" && fail "the secret appears in the config"
-say "user, directories, modes, conffile and fresh secrets are as documented"
+for file in /usr/share/lekwacht/backup.sh /usr/bin/lekwacht; do [ -x "$file" ] || fail "$file is missing or not executable"; done
+for doc in README.md metrics.md exchange-server.md exchange-online.md lekwacht.reference.yml postfix/relayhost.main.cf \
+           postfix/before-queue.master.cf nginx/lekwacht.conf prometheus/lekwacht-alerts.yml grafana/lekwacht-dashboard.json; do
+    [ -f "/usr/share/doc/lekwacht/$doc" ] || fail "/usr/share/doc/lekwacht/$doc is missing"
+done
+# The command line as root: loads the secrets, runs as the service's user.
+out=$(lekwacht check-config --config "$CONFIG" 2>&1) || fail "lekwacht check-config as root: $out"
+say "user, directories, modes, conffile, fresh secrets, documents and the lekwacht command are as documented"
 
 # The unit as installed (its jar exists now): no warning from systemd's own check.
 out=$(systemd-analyze verify "$UNIT" 2>&1) || fail "systemd-analyze verify: $out"
