@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the deploy tests: ports, waiting, and reading what the sink captured. The sourcing
 # script defines fail() and may set TIMEOUT (seconds for any one condition, default 60).
 

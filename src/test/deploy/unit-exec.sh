@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the deploy tests: runs a command of a systemd unit the way systemd would run it, on a
 # machine where systemd is not the init (CI). It reads the unit's User=, Group=, WorkingDirectory=,
 # Environment= and EnvironmentFile= and runs ExecStartPre= / ExecStart= as written, so a test of
@@ -98,6 +99,7 @@ unit_run() {
         (umask "${mask:-0022}" && cd "${dir:-/}" && exec "${run[@]}" "${cmd[@]}")
     else
         (umask "${mask:-0022}" && cd "${dir:-/}" && exec "${run[@]}" "${cmd[@]}") >"$log" 2>&1 &
-        UNIT_PID=$!
+        UNIT_PID=$!   # read by the sourcing script
+        export UNIT_PID
     fi
 }
