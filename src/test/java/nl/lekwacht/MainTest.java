@@ -49,6 +49,24 @@ class MainTest {
     }
 
     @Test
+    void scanJsonNamesThePartEachFindingWasFoundIn() throws Exception {
+        Path eml = dir.resolve("parts.eml");
+        Files.writeString(eml, "From: <alice@gemeente.example>\r\nTo: <jan@example.org>\r\nSubject: lijst\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nZie bijlage.\r\n"
+                + "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=lijst.txt\r\n\r\n"
+                + "BSN van de aanvrager: 123456782\r\n"
+                + "--b--\r\n");
+        Run run = run("scan", eml.toString(), "--json", "--config", dir.resolve("none.yml").toString());
+        JsonNode findings = new ObjectMapper().readTree(run.out).get("findings");
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("code").asText()).isEqualTo("BSN");
+            assertThat(f.get("where").asText()).isEqualTo("attachment:lijst.txt");
+            assertThat(f.get("part").asText()).isEqualTo("2");
+        });
+    }
+
+    @Test
     void scanOfAMissingFileExits2() throws Exception {
         assertThat(run("scan", dir.resolve("nope.eml").toString()).exit).isEqualTo(2);
     }

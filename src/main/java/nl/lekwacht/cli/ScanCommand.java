@@ -132,7 +132,8 @@ final class ScanCommand implements Callable<Integer> {
             out.println("findings: none");
         }
         for (Finding finding : verdict.findings()) {
-            out.printf("- %s %s in %s (count %d) %s%s%n", finding.code(), finding.severity(), finding.where(),
+            out.printf("- %s %s in %s%s (count %d) %s%s%n", finding.code(), finding.severity(), finding.where(),
+                    finding.part().isEmpty() || finding.part().equals(Finding.HEADER) ? "" : " (part " + finding.part() + ")",
                     finding.count(), finding.message(),
                     finding.evidence().isEmpty() ? "" : " [" + String.join(", ", finding.evidence()) + "]");
         }
@@ -151,6 +152,7 @@ final class ScanCommand implements Callable<Integer> {
             node.put("code", finding.code().name());
             node.put("severity", finding.severity().name());
             node.put("where", finding.where());
+            node.put("part", finding.part());
             node.put("count", finding.count());
             ArrayNode evidence = node.putArray("evidence");
             finding.evidence().forEach(evidence::add);

@@ -79,7 +79,7 @@ final class HoldRecords {
         for (StoredFinding f : hold.details().findings()) {
             try {
                 findings.add(new Finding(FindingCode.valueOf(f.code()), Severity.valueOf(f.severity()), f.where(),
-                        f.count(), f.evidence(), f.message(), f.details()));
+                        "", f.count(), f.evidence(), f.message(), f.details()));
             } catch (IllegalArgumentException e) {
                 // a code from a newer version: leave it out of the trace header
             }

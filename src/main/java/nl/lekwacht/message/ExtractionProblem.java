@@ -3,19 +3,36 @@ package nl.lekwacht.message;
 import java.util.Objects;
 
 /**
- * An attachment (or a file inside one) whose text could not be read, so nobody can say what it holds.
+ * A part of the message (an attachment, a file inside one, a body text) whose text could not be read,
+ * so nobody can say what it holds.
  *
- * @param where  the attachment's location as in {@link TextPart#where()}
+ * @param partId the MIME part id, as in {@link TextPart#partId()}; {@link #WHOLE_MESSAGE} when the
+ *               problem is the message as a whole (its structure unreadable, too many parts)
+ * @param where  the location as in {@link TextPart#where()}, or {@code message}
  * @param reason why it could not be read
  * @param detail a short technical note for the log and the admin; never file content
  */
-public record ExtractionProblem(String where, Reason reason, String detail) {
+public record ExtractionProblem(String partId, String where, Reason reason, String detail) {
 
     public enum Reason { ENCRYPTED, CORRUPT, TIMEOUT, TOO_LARGE, TOO_DEEP, UNSUPPORTED }
 
+    /** The part id of a problem of the whole message: the empty section, as IMAP names the whole message. */
+    public static final String WHOLE_MESSAGE = "";
+
     public ExtractionProblem {
+        Objects.requireNonNull(partId, "partId");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(reason, "reason");
         detail = detail == null ? "" : detail;
+    }
+
+    /** A problem of the message as a whole. */
+    public static ExtractionProblem ofMessage(Reason reason, String detail) {
+        return new ExtractionProblem(WHOLE_MESSAGE, "message", reason, detail);
+    }
+
+    /** A problem of one attachment (or of something inside it at {@code where}). */
+    public static ExtractionProblem of(Attachment attachment, String where, Reason reason, String detail) {
+        return new ExtractionProblem(attachment.partId(), where, reason, detail);
     }
 }

@@ -64,13 +64,13 @@ public final class MessageParser {
             List<TextPart> texts = new ArrayList<>();
             List<Attachment> attachments = new ArrayList<>();
             List<ExtractionProblem> problems = new ArrayList<>();
-            walk(mime, texts, attachments, problems, new int[] {0});
+            walk(mime, "", texts, attachments, problems, new int[] {0});
             return new OutboundMessage(envelope, withMalformed(headers, malformed), spool.size(), texts,
                     attachments, problems);
         } catch (MessagingException | IOException | RuntimeException e) {
             // The MIME structure itself is unreadable: nothing can be inspected, and that is a finding.
             return new OutboundMessage(envelope, MessageHeaders.empty(), spool.size(), List.of(), List.of(),
-                    List.of(new ExtractionProblem("message", ExtractionProblem.Reason.CORRUPT,
+                    List.of(ExtractionProblem.ofMessage(ExtractionProblem.Reason.CORRUPT,
                             "MIME structure unreadable: " + e.getClass().getSimpleName())));
         }
     }
@@ -127,11 +127,15 @@ public final class MessageParser {
         }
     }
 
-    private void walk(Part part, List<TextPart> texts, List<Attachment> attachments,
+    /**
+     * @param section the part's IMAP section number; empty for the message itself, whose body is part
+     *                {@code 1} when it is not a multipart
+     */
+    private void walk(Part part, String section, List<TextPart> texts, List<Attachment> attachments,
                       List<ExtractionProblem> problems, int[] partCount) throws MessagingException, IOException {
         if (++partCount[0] > maxParts) {
             if (partCount[0] == maxParts + 1) {
-                problems.add(new ExtractionProblem("message", ExtractionProblem.Reason.TOO_LARGE,
+                problems.add(ExtractionProblem.ofMessage(ExtractionProblem.Reason.TOO_LARGE,
                         "more than " + maxParts + " MIME parts"));
             }
             return;
@@ -142,21 +146,23 @@ public final class MessageParser {
             if (content instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     BodyPart child = multipart.getBodyPart(i);
-                    walk(child, texts, attachments, problems, partCount);
+                    walk(child, section.isEmpty() ? Integer.toString(i + 1) : section + "." + (i + 1), texts,
+                            attachments, problems, partCount);
                 }
                 return;
             }
         }
+        String id = section.isEmpty() ? "1" : section;
         boolean inlineText = (type.equals("text/plain") || type.equals("text/html"))
                 && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && fileName(part) == null;
         if (inlineText) {
             String text = readText(part);
             if (text.length() > maxBodyChars) {
-                problems.add(new ExtractionProblem("body", ExtractionProblem.Reason.TOO_LARGE,
+                problems.add(new ExtractionProblem(id, TextPart.BODY, ExtractionProblem.Reason.TOO_LARGE,
                         "body text over " + maxBodyChars + " characters; inspected the first part only"));
                 text = text.substring(0, maxBodyChars);
             }
-            texts.add(TextPart.body(type.equals("text/html") ? HtmlText.toText(text) : text));
+            texts.add(TextPart.body(id, type.equals("text/html") ? HtmlText.toText(text) : text));
             return;
         }
         String name = fileName(part);
@@ -164,7 +170,7 @@ public final class MessageParser {
             name = "part-" + partCount[0] + extensionFor(type);
         }
         final Part source = part;
-        attachments.add(new Attachment(name, type, Math.max(0, part.getSize()), () -> {
+        attachments.add(new Attachment(id, name, type, Math.max(0, part.getSize()), () -> {
             try {
                 return source.getInputStream();
             } catch (MessagingException e) {

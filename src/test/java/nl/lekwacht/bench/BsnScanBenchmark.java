@@ -93,7 +93,7 @@ public class BsnScanBenchmark {
         detector = ContentDetectors.bsn(BsnSettings.defaults());
         message = new OutboundMessage(new Envelope("bench", "a@gemeente.example", List.of("b@partner.example"),
                 InetAddress.getLoopbackAddress(), "bench", Optional.empty(), Instant.EPOCH), MessageHeaders.empty(),
-                SIZE, List.of(new TextPart("body", b.toString(), sheet)), List.of(), List.of());
+                SIZE, List.of(new TextPart("1", "body", b.toString(), sheet)), List.of(), List.of());
     }
 
     @Benchmark

@@ -91,7 +91,7 @@ public class ExtractionBenchmark {
             default -> xlsx(5 * MB);
         };
         String name = "bestand." + format.replace("-dense", "");
-        Attachment attachment = new Attachment(name, "application/octet-stream", file.length,
+        Attachment attachment = new Attachment("2", name, "application/octet-stream", file.length,
                 () -> new ByteArrayInputStream(file));
         message = new OutboundMessage(new Envelope("bench", "a@gemeente.example", List.of("b@example.org"),
                 InetAddress.getLoopbackAddress(), "bench", Optional.empty(), Instant.EPOCH), MessageHeaders.empty(),

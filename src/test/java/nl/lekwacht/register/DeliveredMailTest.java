@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Which delivered messages open an incident, with which origin, and who is told. */
 class DeliveredMailTest {
 
-    private static final Finding BSN = new Finding(FindingCode.BSN, Severity.HIGH, "body", 1, List.of("*****2333"),
+    private static final Finding BSN = new Finding(FindingCode.BSN, Severity.HIGH, "body", "1", 1, List.of("*****2333"),
             "1 BSN");
     private final InMemoryIncidentStore store = new InMemoryIncidentStore();
     private final OrganisationConfig organisation = new OrganisationConfig(List.of("gemeente.example"),

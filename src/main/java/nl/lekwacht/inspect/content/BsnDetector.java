@@ -37,7 +37,7 @@ final class BsnDetector implements Detector {
 
     @Override
     public List<Finding> inspect(OutboundMessage message) {
-        Map<String, Map<Integer, Severity>> byWhere = new LinkedHashMap<>();
+        ByPlace<Map<Integer, Severity>> byPlace = new ByPlace<>();
         for (TextPart part : message.texts()) {
             List<Candidate> candidates = scanner.scan(part.text());
             if (candidates.isEmpty()) {
@@ -45,22 +45,23 @@ final class BsnDetector implements Detector {
             }
             Map<Integer, Severity> found = classifier.classify(part, candidates);
             if (!found.isEmpty()) {
-                Map<Integer, Severity> all = byWhere.computeIfAbsent(part.where(), w -> new LinkedHashMap<>());
+                Map<Integer, Severity> all = byPlace.at(part, LinkedHashMap::new);
                 found.forEach((value, severity) -> all.merge(value, severity, BsnDetector::max));
             }
         }
-        List<Finding> findings = new ArrayList<>(byWhere.size());
-        byWhere.forEach((where, found) -> findings.add(finding(where, found)));
+        List<Finding> findings = new ArrayList<>(byPlace.size());
+        byPlace.forEach((place, found) -> findings.add(finding(place, found)));
         return findings;
     }
 
-    private static Finding finding(String where, Map<Integer, Severity> found) {
+    private static Finding finding(ByPlace.Place place, Map<Integer, Severity> found) {
         int high = (int) found.values().stream().filter(s -> s == Severity.HIGH).count();
         int medium = found.size() - high;
         List<String> evidence = found.keySet().stream().limit(MAX_EVIDENCE).map(BsnMask::mask).toList();
         String message = found.size() + " citizen service number(s) (BSN): " + high + " named by a keyword or "
                 + "column heading, " + medium + " in a list of valid numbers";
-        return new Finding(FindingCode.BSN, high > 0 ? Severity.HIGH : Severity.MEDIUM, where, found.size(),
+        return new Finding(FindingCode.BSN, high > 0 ? Severity.HIGH : Severity.MEDIUM, place.where(), place.part(),
+                found.size(),
                 evidence, message, Map.of("high", Integer.toString(high), "medium", Integer.toString(medium)));
     }
 

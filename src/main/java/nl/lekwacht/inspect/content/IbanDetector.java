@@ -1,7 +1,6 @@
 package nl.lekwacht.inspect.content;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +35,17 @@ final class IbanDetector implements Detector {
 
     @Override
     public List<Finding> inspect(OutboundMessage message) {
-        Map<String, Set<String>> byWhere = new LinkedHashMap<>();
+        ByPlace<Set<String>> byPlace = new ByPlace<>();
         for (TextPart part : message.texts()) {
             for (String iban : scanner.scan(part.text())) {
                 if (!settings.ignore().contains(iban)) {
-                    byWhere.computeIfAbsent(part.where(), w -> new LinkedHashSet<>()).add(iban);
+                    byPlace.at(part, LinkedHashSet::new).add(iban);
                 }
             }
         }
         List<Finding> findings = new ArrayList<>();
-        byWhere.forEach((where, ibans) -> findings.add(new Finding(FindingCode.IBAN, Severity.LOW, where,
-                ibans.size(), ibans.stream().limit(BsnDetector.MAX_EVIDENCE).map(IbanDetector::mask).toList(),
+        byPlace.forEach((place, ibans) -> findings.add(new Finding(FindingCode.IBAN, Severity.LOW, place.where(),
+                place.part(), ibans.size(), ibans.stream().limit(BsnDetector.MAX_EVIDENCE).map(IbanDetector::mask).toList(),
                 ibans.size() + " bank account number(s) (IBAN)", Map.of())));
         return findings;
     }

@@ -57,19 +57,19 @@ final class SpecialCategoryDetector implements Detector {
 
     @Override
     public List<Finding> inspect(OutboundMessage message) {
-        Map<String, Map<String, Set<String>>> byWhere = new LinkedHashMap<>();
+        ByPlace<Map<String, Set<String>>> byPlace = new ByPlace<>();
         for (TextPart part : message.texts()) {
             List<List<TermMatcher.Match>> perCategory = matchesPerCategory(part.text());
             for (int c = 0; c < categories.size(); c++) {
                 Set<String> terms = termsInWindow(perCategory.get(c));
                 if (!terms.isEmpty()) {
-                    byWhere.computeIfAbsent(part.where(), w -> new LinkedHashMap<>())
+                    byPlace.at(part, LinkedHashMap::new)
                             .computeIfAbsent(categories.get(c), k -> new TreeSet<>()).addAll(terms);
                 }
             }
         }
         List<Finding> findings = new ArrayList<>();
-        byWhere.forEach((where, found) -> findings.add(finding(where, found)));
+        byPlace.forEach((place, found) -> findings.add(finding(place, found)));
         return findings;
     }
 
@@ -125,7 +125,7 @@ final class SpecialCategoryDetector implements Detector {
         return kept;
     }
 
-    private static Finding finding(String where, Map<String, Set<String>> found) {
+    private static Finding finding(ByPlace.Place place, Map<String, Set<String>> found) {
         List<String> evidence = new ArrayList<>();
         int terms = 0;
         for (Map.Entry<String, Set<String>> e : found.entrySet()) {
@@ -134,7 +134,7 @@ final class SpecialCategoryDetector implements Detector {
         }
         String names = String.join(",", new TreeSet<>(found.keySet()));
         Severity severity = terms >= 4 || found.size() > 1 ? Severity.HIGH : Severity.MEDIUM;
-        return new Finding(FindingCode.SPECIAL_CATEGORY, severity, where, found.size(), evidence,
+        return new Finding(FindingCode.SPECIAL_CATEGORY, severity, place.where(), place.part(), found.size(), evidence,
                 "special category personal data (" + names + ")", Map.of("categories", names));
     }
 }

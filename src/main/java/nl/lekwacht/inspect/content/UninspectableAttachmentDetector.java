@@ -15,7 +15,7 @@ import nl.lekwacht.message.OutboundMessage;
 /**
  * Reports every part of a message whose content nobody could read (encrypted, corrupt, over a limit,
  * too deeply nested, timed out), so that what cannot be inspected never passes as clean. One finding
- * per location and reason, with the file name as evidence and the reason in {@code details}.
+ * per part, location and reason, with the file name as evidence and the reason in {@code details}.
  *
  * <p>Pure and thread-safe.
  */
@@ -32,12 +32,13 @@ public final class UninspectableAttachmentDetector implements Detector {
     public List<Finding> inspect(OutboundMessage message) {
         Map<String, ExtractionProblem> distinct = new LinkedHashMap<>();
         for (ExtractionProblem problem : message.problems()) {
-            distinct.putIfAbsent(problem.where() + "\u0000" + problem.reason(), problem);
+            distinct.putIfAbsent(problem.partId() + "\u0000" + problem.where() + "\u0000" + problem.reason(), problem);
         }
         List<Finding> findings = new ArrayList<>(distinct.size());
         for (ExtractionProblem problem : distinct.values()) {
             String reason = reasonName(problem.reason());
-            findings.add(new Finding(FindingCode.UNINSPECTABLE_ATTACHMENT, Severity.MEDIUM, problem.where(), 1,
+            findings.add(new Finding(FindingCode.UNINSPECTABLE_ATTACHMENT, Severity.MEDIUM, problem.where(),
+                    problem.partId(), 1,
                     fileName(problem.where()), describe(problem.where(), reason), Map.of("reason", reason)));
         }
         return findings;

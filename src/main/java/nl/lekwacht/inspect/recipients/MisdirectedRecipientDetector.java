@@ -113,7 +113,7 @@ public final class MisdirectedRecipientDetector implements Detector {
         if (learning) {
             details.put(Finding.DETAIL_LEARNING, "true");
         }
-        return new Finding(FindingCode.MISDIRECTED_RECIPIENT, severity, "header:" + r.field(), 1,
+        return new Finding(FindingCode.MISDIRECTED_RECIPIENT, severity, "header:" + r.field(), Finding.HEADER, 1,
                 List.of(r.address() + " -> did you mean " + resemblance.suggestion() + "?"),
                 "recipient resembles a known correspondent (" + resemblance.reason().code() + ")", details);
     }

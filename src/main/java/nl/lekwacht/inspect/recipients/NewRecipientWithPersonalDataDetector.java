@@ -70,7 +70,7 @@ public final class NewRecipientWithPersonalDataDetector implements FollowUpDetec
         }
         String what = String.join(", ", kinds);
         return List.of(new Finding(FindingCode.NEW_RECIPIENT_WITH_PERSONAL_DATA, Severity.HIGH, "header:" + field,
-                fresh.size(), evidence, "personal data (" + what + ") to a recipient domain never mailed before",
+                Finding.HEADER, fresh.size(), evidence, "personal data (" + what + ") to a recipient domain never mailed before",
                 Map.of("suggestion", "check the recipient address before sending " + what,
                         "reason", "nobody in the organisation has mailed " + String.join(", ", evidence)
                                 + " before, and the message carries " + what)));

@@ -112,7 +112,7 @@ public final class VisibleRecipientsDetector implements Detector {
         details.put("reason", count + " external addresses" + (consumers > 0 ? " (" + consumers
                 + " of private persons)" : "") + " are visible to all " + shownTo + " recipients");
         return new Finding(FindingCode.VISIBLE_RECIPIENTS, severity(count), "header:" + String.join(",", fields),
-                count, evidence, count + " external addresses visible in To/Cc to " + shownTo + " recipients",
+                Finding.HEADER, count, evidence, count + " external addresses visible in To/Cc to " + shownTo + " recipients",
                 details);
     }
 

@@ -126,10 +126,11 @@ final class ParserProcess {
                         boolean tabular = fromChild.readBoolean();
                         String text = Wire.readString(fromChild, textBytesLeft);
                         textBytesLeft -= text.length();
-                        texts.add(new TextPart(where, text, tabular));
+                        texts.add(new TextPart(partOf(attachments, answered), where, text, tabular));
                     }
-                    case Wire.PROBLEM -> problems.add(new ExtractionProblem(Wire.readLabel(fromChild),
-                            Reason.valueOf(Wire.readLabel(fromChild)), Wire.readLabel(fromChild)));
+                    case Wire.PROBLEM -> problems.add(new ExtractionProblem(partOf(attachments, answered),
+                            Wire.readLabel(fromChild), Reason.valueOf(Wire.readLabel(fromChild)),
+                            Wire.readLabel(fromChild)));
                     case Wire.DONE -> answered++;
                     case Wire.END -> {
                         return new Result(texts, problems);
@@ -143,14 +144,26 @@ final class ParserProcess {
             String detail = killed ? "extraction took longer than " + settings.timeout().toMillis() + " ms"
                     : "parser process failed: " + e.getClass().getSimpleName();
             for (int i = answered; i < attachments.size(); i++) {
-                String where = attachments.get(i).where();
+                Attachment attachment = attachments.get(i);
+                String where = attachment.where();
                 if (problems.stream().noneMatch(p -> p.where().equals(where) && p.reason() == Reason.TOO_LARGE)) {
-                    problems.add(new ExtractionProblem(where, reason,
+                    problems.add(ExtractionProblem.of(attachment, where, reason,
                             i == answered ? detail : "not reached: " + detail));
                 }
             }
             return new Result(texts, problems);
         }
+    }
+
+    /**
+     * The part id of the attachment the child is answering: it answers them in order, one DONE each.
+     * A child that answers more than it was sent is broken.
+     */
+    private static String partOf(List<Attachment> attachments, int answered) throws IOException {
+        if (answered >= attachments.size()) {
+            throw new IOException("protocol error: answer after the last attachment");
+        }
+        return attachments.get(answered).partId();
     }
 
     private void send(List<Attachment> attachments, ExtractionSettings settings, List<ExtractionProblem> problems)
@@ -172,7 +185,7 @@ final class ParserProcess {
                 while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                     if (sent + n > settings.maxAttachmentSize()) {
                         end = Wire.CHUNK_DROPPED;
-                        problems.add(new ExtractionProblem(attachment.where(), Reason.TOO_LARGE,
+                        problems.add(ExtractionProblem.of(attachment, attachment.where(), Reason.TOO_LARGE,
                                 "attachment over " + settings.maxAttachmentSize() + " bytes"));
                         break;
                     }
@@ -186,7 +199,7 @@ final class ParserProcess {
                 }
                 // the spool could not decode this part (broken transfer encoding): it cannot be read
                 end = Wire.CHUNK_DROPPED;
-                problems.add(new ExtractionProblem(attachment.where(), Reason.CORRUPT,
+                problems.add(ExtractionProblem.of(attachment, attachment.where(), Reason.CORRUPT,
                         "attachment content unreadable: " + e.getClass().getSimpleName()));
             }
             toChild.writeInt(end);

@@ -91,7 +91,7 @@ public final class TikaContentExtractor implements ContentExtractor {
 
     private static ParserProcess.Result unanswered(List<Attachment> attachments, String why) {
         List<ExtractionProblem> problems = new ArrayList<>();
-        attachments.forEach(a -> problems.add(new ExtractionProblem(a.where(), Reason.TIMEOUT, why)));
+        attachments.forEach(a -> problems.add(ExtractionProblem.of(a, a.where(), Reason.TIMEOUT, why)));
         return new ParserProcess.Result(List.of(), problems);
     }
 

@@ -97,7 +97,7 @@ class BsnDetectorTest {
             sheet.append("Persoon ").append(i).append('\t').append(i == 39 ? "111222333" : "123456782")
                     .append('\t').append("x".repeat(20)).append('\n');
         }
-        List<Finding> findings = detector.inspect(Messages.of(new TextPart("attachment:a.xlsx#Blad1",
+        List<Finding> findings = detector.inspect(Messages.of(new TextPart("2", "attachment:a.xlsx#Blad1",
                 sheet.toString(), true)));
 
         assertThat(findings).singleElement().satisfies(f -> {
@@ -110,7 +110,7 @@ class BsnDetectorTest {
     @Test
     void aColumnHeadedAsAnotherNumberNeverCounts() {
         String sheet = "Ordernummer\tBSN-loos\n123456782\tx\n111222333\tx\n100000009\tx\n";
-        assertThat(detector.inspect(Messages.of(new TextPart("attachment:o.csv", sheet, true)))).isEmpty();
+        assertThat(detector.inspect(Messages.of(new TextPart("2", "attachment:o.csv", sheet, true)))).isEmpty();
     }
 
     @Test

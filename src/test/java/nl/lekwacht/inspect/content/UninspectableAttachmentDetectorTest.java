@@ -24,7 +24,7 @@ class UninspectableAttachmentDetectorTest {
     @Test
     void reportsEncryptedAttachmentWithFileNameAndReason() {
         List<Finding> findings = detector.inspect(message(
-                new ExtractionProblem("attachment:beschikking.pdf", Reason.ENCRYPTED, "EncryptedDocumentException")));
+                new ExtractionProblem("2", "attachment:beschikking.pdf", Reason.ENCRYPTED, "EncryptedDocumentException")));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.UNINSPECTABLE_ATTACHMENT);
@@ -39,10 +39,10 @@ class UninspectableAttachmentDetectorTest {
     @Test
     void namesEveryReasonTheWayConfigWritesIt() {
         List<Finding> findings = detector.inspect(message(
-                new ExtractionProblem("attachment:a.zip", Reason.TOO_LARGE, ""),
-                new ExtractionProblem("attachment:b.zip/c/d.zip", Reason.TOO_DEEP, ""),
-                new ExtractionProblem("attachment:e.pdf", Reason.TIMEOUT, ""),
-                new ExtractionProblem("attachment:f.docx", Reason.CORRUPT, "")));
+                new ExtractionProblem("2", "attachment:a.zip", Reason.TOO_LARGE, ""),
+                new ExtractionProblem("2", "attachment:b.zip/c/d.zip", Reason.TOO_DEEP, ""),
+                new ExtractionProblem("2", "attachment:e.pdf", Reason.TIMEOUT, ""),
+                new ExtractionProblem("2", "attachment:f.docx", Reason.CORRUPT, "")));
 
         assertThat(findings).extracting(f -> f.details().get("reason"))
                 .containsExactly("too-large", "too-deep", "timeout", "corrupt");
@@ -51,8 +51,8 @@ class UninspectableAttachmentDetectorTest {
     @Test
     void namesTheInnermostFileOfANestedLocationWithoutSheetOrPage() {
         List<Finding> findings = detector.inspect(message(
-                new ExtractionProblem("attachment:dossier.zip/map/rapport.pdf", Reason.CORRUPT, ""),
-                new ExtractionProblem("attachment:lijst.xlsx#Blad1", Reason.TOO_LARGE, "")));
+                new ExtractionProblem("2", "attachment:dossier.zip/map/rapport.pdf", Reason.CORRUPT, ""),
+                new ExtractionProblem("2", "attachment:lijst.xlsx#Blad1", Reason.TOO_LARGE, "")));
 
         assertThat(findings).extracting(Finding::evidence)
                 .containsExactly(List.of("rapport.pdf"), List.of("lijst.xlsx"));
@@ -63,7 +63,7 @@ class UninspectableAttachmentDetectorTest {
     @Test
     void reportsUnreadableMessageStructureWithoutFileName() {
         List<Finding> findings = detector.inspect(message(
-                new ExtractionProblem("message", Reason.CORRUPT, "MIME structure unreadable")));
+                ExtractionProblem.ofMessage( Reason.CORRUPT, "MIME structure unreadable")));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.where()).isEqualTo("message");
@@ -74,7 +74,7 @@ class UninspectableAttachmentDetectorTest {
 
     @Test
     void reportsTheSameProblemOnlyOnce() {
-        ExtractionProblem problem = new ExtractionProblem("attachment:x.zip", Reason.TIMEOUT, "");
+        ExtractionProblem problem = new ExtractionProblem("2", "attachment:x.zip", Reason.TIMEOUT, "");
 
         assertThat(detector.inspect(message(problem, problem))).hasSize(1);
     }
@@ -82,7 +82,7 @@ class UninspectableAttachmentDetectorTest {
     @Test
     void findsNothingWhenEveryAttachmentWasRead() {
         OutboundMessage message = new OutboundMessage(envelope(), MessageHeaders.empty(), 100,
-                List.of(TextPart.body("hallo"), new TextPart("attachment:a.pdf", "tekst", false)), List.of(), List.of());
+                List.of(TextPart.body("hallo"), new TextPart("2", "attachment:a.pdf", "tekst", false)), List.of(), List.of());
 
         assertThat(detector.inspect(message)).isEmpty();
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class NewRecipientWithPersonalDataDetectorTest {
 
-    private static final Finding BSN = new Finding(FindingCode.BSN, Severity.HIGH, "body", 1, List.of("*****6782"), "");
-    private static final Finding IBAN = new Finding(FindingCode.IBAN, Severity.LOW, "body", 1, List.of(), "");
+    private static final Finding BSN = new Finding(FindingCode.BSN, Severity.HIGH, "body", "1", 1, List.of("*****6782"), "");
+    private static final Finding IBAN = new Finding(FindingCode.IBAN, Severity.LOW, "body", "1", 1, List.of(), "");
 
     private final Messages.MemoryHistory history = new Messages.MemoryHistory()
             .learn(to(a("jan.jansen@zorgpartner.nl")), 1).learn(to(a("bewoner@gmail.com")), 1);
@@ -31,7 +31,7 @@ class NewRecipientWithPersonalDataDetectorTest {
 
     @Test
     void findsSpecialCategoryDataToANewResidentAddress() {
-        Finding special = new Finding(FindingCode.SPECIAL_CATEGORY, Severity.MEDIUM, "body", 1, List.of(), "");
+        Finding special = new Finding(FindingCode.SPECIAL_CATEGORY, Severity.MEDIUM, "body", "1", 1, List.of(), "");
         assertThat(detector.inspect(to(a("nieuw@gmail.com")), List.of(special))).hasSize(1);
     }
 

@@ -35,7 +35,7 @@ final class TestMessages {
 
     static Attachment file(Path path) {
         try {
-            return new Attachment(path.getFileName().toString(), "application/octet-stream", Files.size(path),
+            return new Attachment("2", path.getFileName().toString(), "application/octet-stream", Files.size(path),
                     () -> Files.newInputStream(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -43,7 +43,7 @@ final class TestMessages {
     }
 
     static Attachment bytes(String name, byte[] content) {
-        return new Attachment(name, "application/octet-stream", content.length,
+        return new Attachment("2", name, "application/octet-stream", content.length,
                 () -> new ByteArrayInputStream(content));
     }
 }
