@@ -132,12 +132,15 @@ public final class HoldDecisions {
         return out;
     }
 
-    /** True when a finding that needs a reason is somewhere other than an attachment that can be withheld. */
+    /**
+     * True when personal data that needs a reason is somewhere other than an attachment that can be
+     * withheld (a new recipient only needs one while the personal data goes along, so it does not count).
+     */
     public static boolean reasonRequiredBesidesAttachments(HeldMessage hold) {
         java.util.Set<String> parts = new java.util.HashSet<>();
         hold.details().attachments().forEach(a -> parts.add(a.partId()));
         return hold.details().findings().stream().filter(f -> !"true".equals(f.details().get("learning")))
-                .filter(f -> REASON_REQUIRED.stream().anyMatch(r -> r.name().equals(f.code())))
+                .filter(f -> f.code().equals("BSN") || f.code().equals("SPECIAL_CATEGORY"))
                 .anyMatch(f -> f.part().isEmpty() || !parts.contains(f.part()));
     }
 
