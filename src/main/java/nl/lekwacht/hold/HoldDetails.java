@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record HoldDetails(String queueId, String client, String helo, String aut
     public HoldDetails {
         notifyTo = List.copyOf(notifyTo);
         findings = List.copyOf(findings);
-        reasons = List.copyOf(reasons);
+        reasons = List.copyOf(BsnMasking.maskAll(reasons));
         visible = List.copyOf(visible);
         attachments = List.copyOf(attachments);
     }
@@ -45,19 +46,29 @@ public record HoldDetails(String queueId, String client, String helo, String aut
                                 List<String> evidence, String message, Map<String, String> details) {
         public StoredFinding {
             part = part == null ? "" : part;
-            evidence = evidence == null ? List.of() : List.copyOf(evidence);
-            details = details == null ? Map.of() : Map.copyOf(details);
+            where = BsnMasking.mask(where);
+            evidence = evidence == null ? List.of() : List.copyOf(BsnMasking.maskAll(evidence));
+            message = BsnMasking.mask(message);
+            details = details == null ? Map.of() : Map.copyOf(BsnMasking.maskValues(details));
         }
     }
 
-    /** An address in To or Cc, as the sender wrote it. */
+    /** An address in To or Cc, as the sender wrote it; the display name masked. */
     public record Visible(String address, String personal, String field, boolean internal) {
+        public Visible {
+            personal = BsnMasking.mask(personal);
+        }
     }
 
-    /** @param partId the attachment's MIME part id; empty for holds stored before attachments carried one */
+    /**
+     * An attachment, its file name masked (the part id, not the name, links it to its findings).
+     *
+     * @param partId the attachment's MIME part id; empty for holds stored before attachments carried one
+     */
     public record AttachmentInfo(String partId, String name, String contentType, long size) {
         public AttachmentInfo {
             partId = partId == null ? "" : partId;
+            name = BsnMasking.mask(name);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,10 @@ public interface HoldStore {
      */
     record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason,
                     ChunkSource content, long size) {
+        /** The reason is typed by the sender or an admin: it may carry a BSN. */
+        public Decision {
+            reason = BsnMasking.mask(reason);
+        }
 
         public Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
             this(holdId, status, at, actor, action, reason, null, -1);
