@@ -16,7 +16,7 @@ final class HoldMetrics {
         this.registry = registry;
         Gauge.builder("lekwacht.holds.pending", store, s -> s.countPending())
                 .description("held messages waiting for a decision").register(registry);
-        Counter.builder("lekwacht.holds.unreadable")
+        Counter.builder("lekwacht.hold.content.unreadable")
                 .description("holds whose content could not be opened with the configured keys (never sent)")
                 .register(registry);
         this.decision = Timer.builder("lekwacht.hold.decision.time")
@@ -33,7 +33,7 @@ final class HoldMetrics {
     }
 
     void unreadable() {
-        Counter.builder("lekwacht.holds.unreadable")
+        Counter.builder("lekwacht.hold.content.unreadable")
                 .description("holds whose content could not be opened with the configured keys (never sent)")
                 .register(registry).increment();
     }

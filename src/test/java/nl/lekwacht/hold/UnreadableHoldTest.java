@@ -77,7 +77,7 @@ class UnreadableHoldTest {
                 assertThat(notices(nextHop, "Niet verzonden: Oude sleutel")).as("the sender is told").hasSize(1);
                 assertThat(api(gateway.webPort(), "/api/holds")).contains("\"id\":\"" + ref + "\"")
                         .contains("\"status\":\"UNREADABLE\"");
-                assertThat(api(gateway.webPort(), "/metrics")).contains("lekwacht_holds_unreadable_total 1.0");
+                assertThat(api(gateway.webPort(), "/metrics")).contains("lekwacht_hold_content_unreadable_total 1.0");
                 assertThat(web.get(gateway.webPort(), link.token()).body()).contains("kan niet meer worden geopend");
                 assertThat(errors()).anySatisfy(line -> assertThat(line).contains(ref).contains("UNREADABLE")
                         .contains("hold.old-encryption-keys"));
