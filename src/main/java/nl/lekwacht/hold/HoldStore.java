@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public interface HoldStore {
 
     /** The decision on a pending hold. */
     record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+        /** The reason is typed by the sender or an admin: it may carry a BSN. */
+        public Decision {
+            reason = BsnMasking.mask(reason);
+        }
     }
 
     /** Stores a hold, its sealed content, its first audit events and jobs (the notification), all or nothing. */

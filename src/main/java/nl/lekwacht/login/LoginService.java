@@ -15,9 +15,14 @@ import nl.lekwacht.login.SessionStore.StoredSession;
  * Logs users in and out and recognises sessions and API tokens. Sessions and failure counters live
  * in the store, so every instance answers the same. Thread-safe.
  *
- * <p>Throttling: after {@link Limits#perUser} failed logins for one name, or {@link Limits#perClient}
- * from one address, within {@link Limits#window}, further attempts are refused without checking the
- * password until the window has passed. A successful login clears the name's counter.
+ * <p>Throttling: every attempt is counted in the store <em>before</em> its password is checked, per name
+ * ({@link Limits#perUser}) and per client address ({@link Limits#perClient}) in windows of
+ * {@link Limits#window}; once a limit is reached further attempts are refused without checking the
+ * password until the window has passed. Because the count comes first and is atomic, parallel
+ * requests on any number of instances get at most the limit checked. A name's count is never given
+ * back, not even for the right password (giving it back would reopen the race); a client address
+ * gets its attempt back on a successful login, so an office behind one address is not locked out by
+ * its own users.
  */
 public final class LoginService {
 
@@ -45,17 +50,17 @@ public final class LoginService {
     private final AccountDirectory accounts;
     private final List<WebConfig.ApiToken> apiTokens;
     private final SessionStore sessions;
-    private final ThrottleStore throttle;
+    private final LoginAttempts attempts;
     private final Tokens tokens;
     private final Clock clock;
     private final Limits limits;
 
     public LoginService(AccountDirectory accounts, List<WebConfig.ApiToken> apiTokens, SessionStore sessions,
-                        ThrottleStore throttle, Tokens tokens, Clock clock, Limits limits) {
+                        LoginAttempts attempts, Tokens tokens, Clock clock, Limits limits) {
         this.accounts = accounts;
         this.apiTokens = List.copyOf(apiTokens);
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.attempts = attempts;
         this.tokens = tokens;
         this.clock = clock;
         this.limits = limits;
@@ -64,11 +69,14 @@ public final class LoginService {
     public Outcome login(String name, String password, String clientAddress) {
         Instant now = clock.instant();
         String user = name == null ? "" : name.trim();
-        String userKey = "login-user:" + user.toLowerCase(Locale.ROOT);
+        // cut: no stored name is longer, and a huge name must not break the counter
+        String userKey = "login-user:" + cut(user.toLowerCase(Locale.ROOT), 200);
         String clientKey = "login-client:" + clientAddress;
-        Instant since = now.minus(limits.window());
-        if (throttle.countSince(userKey, since) >= limits.perUser()
-                || throttle.countSince(clientKey, since) >= limits.perClient()) {
+        if (!attempts.tryCount(clientKey, now, limits.window(), limits.perClient())) {
+            return new Outcome(Result.THROTTLED, null);
+        }
+        if (!attempts.tryCount(userKey, now, limits.window(), limits.perUser())) {
+            attempts.giveBack(clientKey); // no password was checked for this client
             return new Outcome(Result.THROTTLED, null);
         }
         Optional<Account> account = accounts.find(user);
@@ -76,15 +84,17 @@ public final class LoginService {
         String hash = account.map(Account::passwordHash).orElse(DUMMY_HASH);
         boolean verified = verify(given, hash);
         if (account.isEmpty() || !verified || account.get().roles().isEmpty()) {
-            throttle.record(userKey, now);
-            throttle.record(clientKey, now);
             return new Outcome(Result.INVALID, null);
         }
-        throttle.clear(userKey);
+        attempts.giveBack(clientKey);
         String cookie = tokens.random();
         sessions.save(new StoredSession(Tokens.sha256(cookie), account.get().name(), account.get().roles(),
                 tokens.random(), now, now.plus(limits.sessionLifetime())));
         return new Outcome(Result.OK, cookie);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private static boolean verify(char[] password, String hash) {
@@ -126,10 +136,10 @@ public final class LoginService {
         return Optional.ofNullable(match).map(t -> new Principal(t.name(), Role.parse(t.roles()), true));
     }
 
-    /** Drops expired sessions and old failure counts; call now and then from any instance. */
+    /** Drops expired sessions and ended attempt windows; call now and then from any instance. */
     public void sweep() {
         Instant now = clock.instant();
         sessions.deleteExpired(now);
-        throttle.deleteOlderThan(now.minus(limits.window()));
+        attempts.deleteStartedBefore(now.minus(limits.window()));
     }
 }

@@ -30,11 +30,11 @@ public final class LoginSide implements AutoCloseable {
      * @param stored  accounts kept in the store, asked for names {@code web.users} does not list
      * @param sweeper runs the hourly sweep; closed with this side
      */
-    public static LoginSide build(WebConfig web, AccountDirectory stored, SessionStore sessions, ThrottleStore throttle,
+    public static LoginSide build(WebConfig web, AccountDirectory stored, SessionStore sessions, LoginAttempts attempts,
                                   Clock clock, ScheduledExecutorService sweeper) {
         Tokens tokens = new Tokens(new SecureRandom());
         LoginService logins = new LoginService(new ConfigAccounts(web.users()).orElse(stored), web.apiTokens(),
-                sessions, throttle, tokens, clock, LoginService.Limits.defaults());
+                sessions, attempts, tokens, clock, LoginService.Limits.defaults());
         return new LoginSide(logins, tokens, sweeper);
     }
 

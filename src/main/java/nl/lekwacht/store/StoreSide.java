@@ -10,11 +10,12 @@ import nl.lekwacht.intake.DocumentStore;
 import nl.lekwacht.intake.ReportStore;
 import nl.lekwacht.login.AccountDirectory;
 import nl.lekwacht.login.SessionStore;
+import nl.lekwacht.login.LoginAttempts;
 import nl.lekwacht.login.ThrottleStore;
 import nl.lekwacht.register.IncidentStore;
 import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
-import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.auth.JdbcLoginAttempts;
 import nl.lekwacht.store.history.JdbcHistoryStore;
 import nl.lekwacht.store.hold.JdbcDeliveryJobs;
 import nl.lekwacht.store.hold.JdbcHoldAudit;
@@ -109,9 +110,9 @@ public final class StoreSide implements AutoCloseable {
         return new JdbcSessionStore(database.dataSource());
     }
 
-    /** Counters of failed logins. */
-    public ThrottleStore loginCounters() {
-        return new JdbcThrottleStore(database.dataSource());
+    /** Counters of login attempts. */
+    public LoginAttempts loginCounters() {
+        return new JdbcLoginAttempts(database.dataSource());
     }
 
     @Override

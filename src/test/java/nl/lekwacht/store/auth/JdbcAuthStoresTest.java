@@ -14,7 +14,7 @@ import nl.lekwacht.login.SessionStore.StoredSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sessions, failure counters and stored accounts on H2 and PostgreSQL, as every instance sees them. */
+/** Sessions and stored accounts on H2 and PostgreSQL, as every instance sees them. */
 class JdbcAuthStoresTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
@@ -47,16 +47,6 @@ class JdbcAuthStoresTest {
         assertThat(other.deleteExpired(T0.plusSeconds(3599))).isZero();
         assertThat(other.deleteExpired(T0.plusSeconds(3600))).isEqualTo(1);
         assertThat(sessions.find("a".repeat(64))).isEmpty();
-
-        JdbcThrottleStore throttle = new JdbcThrottleStore(one.dataSource());
-        JdbcThrottleStore otherThrottle = new JdbcThrottleStore(two.dataSource());
-        throttle.record("login-user:fg", T0);
-        otherThrottle.record("login-user:fg", T0.plusSeconds(10));
-        assertThat(throttle.countSince("login-user:fg", T0.minusSeconds(1))).isEqualTo(2);
-        assertThat(throttle.countSince("login-user:fg", T0)).as("strictly after").isEqualTo(1);
-        assertThat(otherThrottle.deleteOlderThan(T0)).isEqualTo(1);
-        throttle.clear("login-user:fg");
-        assertThat(otherThrottle.countSince("login-user:fg", T0.minusSeconds(60))).isZero();
 
         JdbcAccounts accounts = new JdbcAccounts(one.dataSource());
         accounts.save(new Account("beheer", "$2a$04$abcdefghijklmnopqrstuu", Set.of(Role.MAIL_ADMIN)), T0);

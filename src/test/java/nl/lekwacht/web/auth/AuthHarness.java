@@ -27,7 +27,7 @@ import nl.lekwacht.login.Tokens;
 import nl.lekwacht.store.Database;
 import nl.lekwacht.store.auth.JdbcAccounts;
 import nl.lekwacht.store.auth.JdbcSessionStore;
-import nl.lekwacht.store.auth.JdbcThrottleStore;
+import nl.lekwacht.store.auth.JdbcLoginAttempts;
 import nl.lekwacht.web.ClientAddress;
 import nl.lekwacht.web.NetworkGuard;
 import nl.lekwacht.web.Pages;
@@ -56,7 +56,7 @@ final class AuthHarness implements AutoCloseable {
         ClientAddress clientAddress = new ClientAddress(web.trustedProxies());
         LoginService logins = new LoginService(new ConfigAccounts(web.users())
                 .orElse(new JdbcAccounts(database.dataSource())), web.apiTokens(),
-                new JdbcSessionStore(database.dataSource()), new JdbcThrottleStore(database.dataSource()),
+                new JdbcSessionStore(database.dataSource()), new JdbcLoginAttempts(database.dataSource()),
                 new Tokens(new SecureRandom()), Clock.systemUTC(), LoginService.Limits.defaults());
         WebAuth auth = new WebAuth(logins, new NetworkGuard(web.adminNetworks(), clientAddress), clientAddress,
                 publicUrl.startsWith("https:"), new JteLoginPage(new Pages(), "nl"), new Tokens(new SecureRandom()));
