@@ -47,6 +47,17 @@ public interface HoldStore {
 
     long countPending();
 
+    /** Holds in {@code status}, newest first, at most {@code limit}. */
+    List<HeldMessage> withStatus(HoldStatus status, int limit);
+
+    /**
+     * Marks a pending or released hold {@link HoldStatus#UNREADABLE} and queues its events and jobs (the
+     * sender's notice), atomically; its queued releases are finished as failed.
+     *
+     * @return false, changing nothing, when the hold was neither pending nor released
+     */
+    boolean markUnreadable(String holdId, Instant at, List<AuditEvent> events, List<NewJob> jobs);
+
     /** Ids of pending holds whose expiry is at or before {@code now}. */
     List<String> expiredPending(Instant now, int limit);
 
