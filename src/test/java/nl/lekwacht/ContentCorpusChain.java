@@ -45,9 +45,13 @@ public final class ContentCorpusChain implements AutoCloseable {
      * the recipient detectors (which have no history here) judge nothing but content.
      */
     public static ContentCorpusChain start(String yaml) {
-        String base = "organisation:\n  internal-domains: [gemeente.example]\n"
-                + "  trusted-partner-domains: [partner.example]\n";
-        return new ContentCorpusChain(new ConfigLoader(Map.of()).parse(base + yaml));
+        return start("organisation:\n  internal-domains: [gemeente.example]\n"
+                + "  trusted-partner-domains: [partner.example]\n", yaml);
+    }
+
+    /** A chain over the default configuration with the {@code organisation} section given, plus {@code yaml}. */
+    public static ContentCorpusChain start(String organisation, String yaml) {
+        return new ContentCorpusChain(new ConfigLoader(Map.of()).parse(organisation + yaml));
     }
 
     public Screened screen(byte[] eml, String sender, List<String> recipients) {

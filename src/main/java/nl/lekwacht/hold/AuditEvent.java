@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,11 @@ import java.time.Instant;
  * codes, counts, addresses the sender wrote and the reason given.
  */
 public record AuditEvent(String holdId, Instant at, String actor, String event, String detail) {
+
+    /** A reason the sender typed, a file name or a subject in the detail never keeps a full BSN. */
+    public AuditEvent {
+        detail = BsnMasking.mask(detail);
+    }
 
     public static final String HELD = "HELD";
     public static final String NOTIFICATION_QUEUED = "NOTIFICATION_QUEUED";
@@ -20,4 +26,5 @@ public record AuditEvent(String holdId, Instant at, String actor, String event, 
     public static final String REFUSED = "REFUSED";
     public static final String DEFERRED = "DEFERRED";
     public static final String CONTENT_DELETED = "CONTENT_DELETED";
+    public static final String UNREADABLE = "UNREADABLE";
 }

@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ public record HeldMessage(String id, String tokenHash, HoldStatus status, String
 
     public HeldMessage {
         recipients = List.copyOf(recipients);
+        // the subject is shown on pages and repeated in notices; the reason is typed by the sender
+        subject = BsnMasking.mask(subject);
+        decisionReason = decisionReason.map(BsnMasking::mask);
     }
 
     public boolean isPending() {

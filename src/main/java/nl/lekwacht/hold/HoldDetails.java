@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record HoldDetails(String queueId, String client, String helo, String aut
     public HoldDetails {
         notifyTo = List.copyOf(notifyTo);
         findings = List.copyOf(findings);
-        reasons = List.copyOf(reasons);
+        reasons = List.copyOf(BsnMasking.maskAll(reasons));
         visible = List.copyOf(visible);
         attachments = List.copyOf(attachments);
     }
@@ -36,13 +37,26 @@ public record HoldDetails(String queueId, String client, String helo, String aut
     /** A finding as stored: the detector's masked evidence and details. */
     public record StoredFinding(String code, String severity, String where, int count, List<String> evidence,
                                 String message, Map<String, String> details) {
+        public StoredFinding {
+            where = BsnMasking.mask(where);
+            evidence = List.copyOf(BsnMasking.maskAll(evidence));
+            message = BsnMasking.mask(message);
+            details = Map.copyOf(BsnMasking.maskValues(details));
+        }
     }
 
-    /** An address in To or Cc, as the sender wrote it. */
+    /** An address in To or Cc, as the sender wrote it; the display name masked. */
     public record Visible(String address, String personal, String field, boolean internal) {
+        public Visible {
+            personal = BsnMasking.mask(personal);
+        }
     }
 
+    /** An attachment, its file name masked (the part id, not the name, links it to its findings). */
     public record AttachmentInfo(String name, String contentType, long size) {
+        public AttachmentInfo {
+            name = BsnMasking.mask(name);
+        }
     }
 
     public List<String> codes() {

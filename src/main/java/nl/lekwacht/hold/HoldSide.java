@@ -37,9 +37,10 @@ public final class HoldSide implements AutoCloseable {
     private final HoldLoop loop;
     private final LinkTokens tokens;
     private final Texts texts;
+    private final UnreadableHolds unreadable;
 
     private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, HoldHousekeeping housekeeping,
-                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts) {
+                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
         this.desk = desk;
         this.lookup = lookup;
         this.decisions = decisions;
@@ -48,6 +49,7 @@ public final class HoldSide implements AutoCloseable {
         this.loop = loop;
         this.tokens = tokens;
         this.texts = texts;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -79,13 +81,16 @@ public final class HoldSide implements AutoCloseable {
                 loop::wake, clock);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
                 hold.contentGrace());
+        UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
+                metrics, clock);
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
                 config.organisation()::isInternal, metrics, clock, instanceName(),
                 new DeliveryQueue.Timing(config.downstream().connectTimeout().plus(config.downstream().dataTimeout())
                         .plus(config.downstream().commandTimeout().multipliedBy(4)), hold.deliveryRetry(),
-                        hold.deliveryLifetime()));
-        log.info("holding enabled: content key {}, link secret {}", cipher.fingerprint(), tokens.fingerprint());
-        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts);
+                        hold.deliveryLifetime()), unreadable);
+        log.info("holding enabled: content key fingerprint {}, link secret fingerprint {}", cipher.fingerprint(),
+                tokens.fingerprint());
+        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts, unreadable);
     }
 
     /** Where the relay puts a message the policy wants held. */
@@ -111,8 +116,16 @@ public final class HoldSide implements AutoCloseable {
         return texts;
     }
 
-    /** Starts the background work: expiry, content erasure, the delivery queue. */
+    /**
+     * Marks the pending holds the configured keys cannot open (a changed content key shows at once, not
+     * when someone acts), then starts the background work: expiry, content erasure, the delivery queue.
+     */
     public void start() {
+        int marked = unreadable.sweepPending();
+        if (marked > 0) {
+            log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
+                    + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
+        }
         loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, queue::runDue));
     }
 

@@ -1,5 +1,6 @@
 package nl.lekwacht.hold;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public interface HoldStore {
 
     /** The decision on a pending hold. */
     record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+        /** The reason is typed by the sender or an admin: it may carry a BSN. */
+        public Decision {
+            reason = BsnMasking.mask(reason);
+        }
     }
 
     /** Stores a hold, its sealed content, its first audit events and jobs (the notification), all or nothing. */
@@ -30,6 +35,17 @@ public interface HoldStore {
     List<HeldMessage> pending(int limit);
 
     long countPending();
+
+    /** Holds in {@code status}, newest first, at most {@code limit}. */
+    List<HeldMessage> withStatus(HoldStatus status, int limit);
+
+    /**
+     * Marks a pending or released hold {@link HoldStatus#UNREADABLE} and queues its events and jobs (the
+     * sender's notice), atomically; its queued releases are finished as failed.
+     *
+     * @return false, changing nothing, when the hold was neither pending nor released
+     */
+    boolean markUnreadable(String holdId, Instant at, List<AuditEvent> events, List<NewJob> jobs);
 
     /** Ids of pending holds whose expiry is at or before {@code now}. */
     List<String> expiredPending(Instant now, int limit);

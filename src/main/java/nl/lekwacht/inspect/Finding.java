@@ -1,5 +1,6 @@
 package nl.lekwacht.inspect;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,9 +44,11 @@ public record Finding(FindingCode code, Severity severity, String where, String 
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);
         }
-        evidence = List.copyOf(evidence);
-        message = message == null ? "" : message;
-        details = Map.copyOf(details);
+        // the one masking step: a file name or a subject in where, evidence or details may carry a BSN
+        where = BsnMasking.mask(where);
+        evidence = List.copyOf(BsnMasking.maskAll(evidence));
+        message = message == null ? "" : BsnMasking.mask(message);
+        details = Map.copyOf(BsnMasking.maskValues(details));
     }
 
     public Finding(FindingCode code, Severity severity, String where, String part, int count,

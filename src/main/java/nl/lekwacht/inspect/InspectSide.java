@@ -1,5 +1,6 @@
 package nl.lekwacht.inspect;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.lekwacht.config.LekwachtConfig;
@@ -24,8 +25,16 @@ import nl.lekwacht.message.extract.TikaContentExtractor;
 public final class InspectSide {
 
     /** The sub-sections of {@code detectors}: a misspelt family name must not be silently ignored. */
-    private static final java.util.Set<String> FAMILIES = java.util.Set.of("extraction", "bsn", "iban",
+    private static final java.util.Set<String> FAMILIES = java.util.Set.of("budget", "extraction", "bsn", "iban",
             "special-category", "visible-recipients", "misdirected-recipient");
+
+    /**
+     * Default of {@code detectors.budget}: wall time for everything between the end of data and the
+     * decision (MIME parsing, HTML to text, attachment extraction, every detector). Above extraction's
+     * own 10 s plus its 30 s queue wait, and far below the 10 minutes an MTA waits for the reply
+     * (RFC 5321 4.5.3.2.6), so that next-hop DATA still fits in the client's wait.
+     */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(45);
 
     private InspectSide() {
     }
@@ -76,6 +85,18 @@ public final class InspectSide {
         plain(config);
         followUps(config, HistoryView.EMPTY);
         extractionSettings(config);
+        budget(config);
+    }
+
+    /** {@code detectors.budget}: the most one message's inspection may take before it is decided without it. */
+    public static Duration budget(LekwachtConfig config) {
+        Duration budget = config.detectors().duration("budget", DEFAULT_BUDGET);
+        if (budget.compareTo(Duration.ofMinutes(5)) > 0) {
+            config.detectors().problem("budget", "must be at most 5m: an MTA waits 10 minutes for the reply, "
+                    + "and next-hop DATA must still fit in that wait");
+            return DEFAULT_BUDGET;
+        }
+        return budget;
     }
 
     /**

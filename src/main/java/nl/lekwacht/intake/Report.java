@@ -1,5 +1,6 @@
 package nl.lekwacht.intake;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +23,10 @@ public record Report(long incidentId, Origin origin, Map<Question, String> answe
                      String reporter, Instant createdAt) {
 
     public Report {
-        answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        // the reporter's own words: a resident may well type a BSN into the description
+        Map<Question, String> masked = new LinkedHashMap<>();
+        answers.forEach((question, answer) -> masked.put(question, BsnMasking.mask(answer)));
+        answers = Collections.unmodifiableMap(masked);
         phone = phone == null ? "" : phone;
         email = email == null ? "" : email;
         reporter = reporter == null ? "" : reporter;

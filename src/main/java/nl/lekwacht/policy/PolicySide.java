@@ -2,6 +2,7 @@ package nl.lekwacht.policy;
 
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.flow.Screener;
+import nl.lekwacht.inspect.InspectSide;
 import nl.lekwacht.inspect.Inspector;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.MessageParser;
@@ -29,6 +30,7 @@ public final class PolicySide {
     public static Screener screener(LekwachtConfig config, ContentExtractor extractor, Inspector inspector,
                                     boolean holdingAvailable) {
         Policy policy = new Policy(settings(config), config.organisation(), holdingAvailable);
-        return new Screening(new MessageParser(MAX_BODY_CHARS, MAX_PARTS), extractor, inspector, policy);
+        return new Screening(new MessageParser(MAX_BODY_CHARS, MAX_PARTS), extractor, inspector, policy,
+                InspectSide.budget(config));
     }
 }

@@ -1,5 +1,6 @@
 package nl.lekwacht.register;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +21,8 @@ public record Answers(Map<Field, String> values, Set<Field> derived) {
         EnumMap<Field, String> copy = new EnumMap<>(Field.class);
         values.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
-                copy.put(k, v.strip());
+                // free text (a summary, a sender's statement, a reason) never keeps a full BSN
+                copy.put(k, k.type() == Field.Type.TEXT ? BsnMasking.mask(v.strip()) : v.strip());
             }
         });
         values = java.util.Collections.unmodifiableMap(copy);

@@ -1,5 +1,6 @@
 package nl.lekwacht.register;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,8 @@ public record AuditEntry(long incidentId, Instant at, String actor, String field
                          String newValue) {
 
     public AuditEntry {
-        oldValue = oldValue == null ? "" : oldValue;
-        newValue = newValue == null ? "" : newValue;
+        // answers, statements and reasons as typed: never a full BSN in the trail
+        oldValue = oldValue == null ? "" : BsnMasking.mask(oldValue);
+        newValue = newValue == null ? "" : BsnMasking.mask(newValue);
     }
 }

@@ -1,5 +1,6 @@
 package nl.lekwacht.register;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public record Incident(long id, Status status, Origin origin, String messageKey,
 
     public Incident {
         messageKey = messageKey == null ? "" : messageKey;
-        statusReason = statusReason == null ? "" : statusReason;
+        statusReason = statusReason == null ? "" : BsnMasking.mask(statusReason);
     }
 
     /** Register reference shown to people, e.g. {@code DL-000042}. */

@@ -1,5 +1,6 @@
 package nl.lekwacht.register;
 
+import nl.lekwacht.privacy.BsnMasking;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public record MessageFacts(String queueId, String holdId, String messageId, Stri
         holdId = nz(holdId);
         messageId = nz(messageId);
         sender = nz(sender);
-        subject = nz(subject);
+        subject = BsnMasking.mask(nz(subject));
         recipientDomains = List.copyOf(recipientDomains);
         findings = List.copyOf(findings);
     }
@@ -44,7 +45,8 @@ public record MessageFacts(String queueId, String holdId, String messageId, Stri
     public record FindingFact(String code, String severity, String where, int count, List<String> evidence,
                               String category) {
         public FindingFact {
-            evidence = List.copyOf(evidence);
+            where = BsnMasking.mask(where);
+            evidence = List.copyOf(BsnMasking.maskAll(evidence));
             category = nz(category);
         }
     }

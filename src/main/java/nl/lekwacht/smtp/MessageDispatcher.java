@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,13 +51,22 @@ final class MessageDispatcher {
         this.clock = clock;
     }
 
-    SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, boolean tls) {
+    /**
+     * @param clientGone says whether the client has left; asked after screening and again just before
+     *                   the next hop's final dot. A client that left will send the message again, so it
+     *                   is then neither relayed nor held (outcome {@code ABANDONED})
+     */
+    SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, boolean tls,
+                       BooleanSupplier clientGone) {
         Instant started = clock.instant();
         Screened screened = null;
         SmtpReply reply;
         String outcome;
         try {
             screened = screening.screen(envelope, spool);
+            if (clientGone.getAsBoolean()) {
+                throw new ClientGoneException();
+            }
             if (screened.message().headers().receivedCount() > maxReceivedHeaders) {
                 nextHop.reset();
                 reply = SmtpReply.of(554, "5.4.6 Mail loop detected");
@@ -65,11 +75,17 @@ final class MessageDispatcher {
                 Verdict verdict = screened.verdict();
                 outcome = verdict.action().name();
                 reply = switch (verdict.action()) {
-                    case DELIVER -> deliver(screened, spool, nextHop, tls);
+                    case DELIVER -> deliver(screened, spool, nextHop, tls, clientGone);
                     case HOLD -> hold(screened, spool, nextHop);
                     case REJECT -> reject(verdict, nextHop);
                 };
             }
+        } catch (ClientGoneException e) {
+            nextHop.reset();
+            reply = SmtpReply.of(451, "4.3.0 Client left before the reply; message not relayed");
+            outcome = "ABANDONED";
+            log.warn("queue={} client disconnected before the reply; the message was not relayed or held "
+                    + "(the client's retry will be inspected anew)", envelope.queueId());
         } catch (NextHopUnavailableException e) {
             reply = SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
             outcome = "TEMPFAIL";
@@ -90,14 +106,14 @@ final class MessageDispatcher {
         return reply;
     }
 
-    private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, boolean tls)
-            throws NextHopUnavailableException {
+    private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, boolean tls,
+                              BooleanSupplier clientGone) throws NextHopUnavailableException, ClientGoneException {
         Envelope envelope = screened.message().envelope();
         byte[] trace = traceHeaders.render(envelope, tls, screened.verdict(), ZonedDateTime.now(clock));
         SmtpReply reply;
         try (InputStream body = spool.open()) {
-            reply = nextHop.data(trace, body);
-        } catch (NextHopUnavailableException e) {
+            reply = nextHop.data(trace, body, clientGone);
+        } catch (NextHopUnavailableException | ClientGoneException e) {
             throw e;
         } catch (IOException e) {
             throw new NextHopUnavailableException("could not read spool", e);

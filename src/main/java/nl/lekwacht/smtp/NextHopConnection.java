@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -46,11 +47,28 @@ final class NextHopConnection implements AutoCloseable {
         }
     }
 
-    /** Sends the message: our trace lines, then the spooled bytes as received. */
+    /** Sends a message of the gateway's own (a release, a notice): nobody waits for a reply to it. */
     public SmtpReply data(byte[] traceHeaders, InputStream body) throws NextHopUnavailableException {
         try {
+            return data(traceHeaders, body, () -> false);
+        } catch (ClientGoneException e) {
+            throw new IllegalStateException("no client to go", e);
+        }
+    }
+
+    /**
+     * Sends the message: our trace lines, then the spooled bytes as received, then the final dot unless
+     * {@code clientGone} says the client left meanwhile. Then the connection is dropped without the dot,
+     * which is the only way to make the next hop discard a message in DATA (RFC 5321 3.3).
+     */
+    public SmtpReply data(byte[] traceHeaders, InputStream body, BooleanSupplier clientGone)
+            throws NextHopUnavailableException, ClientGoneException {
+        try {
             setTimeout(dataTimeout);
-            return transport.data(traceHeaders, body);
+            return transport.data(traceHeaders, body, clientGone);
+        } catch (ClientGoneException e) {
+            drop();
+            throw e;
         } catch (MessagingException | IOException e) {
             broken = true;
             throw new NextHopUnavailableException("next hop failed during DATA", e);
@@ -81,6 +99,19 @@ final class NextHopConnection implements AutoCloseable {
      */
     public boolean isUsable() {
         return !broken;
+    }
+
+    /** Closes the socket at once, without QUIT: the next hop discards an unfinished DATA. */
+    private void drop() {
+        broken = true;
+        Socket s = socket.get();
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
     }
 
     /** Says QUIT (when the connection still works) and closes. */

@@ -107,7 +107,7 @@ final class RelayTransaction implements MessageHandler {
         Envelope envelope = new Envelope(queueId, sender, recipients,
                 ((InetSocketAddress) smtp.getRemoteAddress()).getAddress(), smtp.getHelo().orElse(""),
                 authenticatedUser(smtp), clock.instant());
-        SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, smtp.isTLSStarted());
+        SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, smtp.isTLSStarted(), new ClientPresence(smtp));
         // whatever happened, the next-hop transaction is over: delivered, reset, or the connection broke
         nextHopOpen = false;
         return reply;

@@ -6,6 +6,7 @@ import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -31,9 +32,13 @@ final class StreamingTransport extends SMTPTransport {
     /**
      * Runs DATA: sends {@code header} then {@code body}, dot-stuffed, and the terminating dot.
      *
+     * @param clientGone asked once the message is sent and before the final dot commits it: when it
+     *                   says the client has gone, the dot is not sent
      * @return the server's reply to DATA if it refused it, else its reply to the final dot
+     * @throws ClientGoneException the client has gone; the next hop is still in DATA and must be dropped
      */
-    synchronized SmtpReply data(byte[] header, InputStream body) throws MessagingException, IOException {
+    synchronized SmtpReply data(byte[] header, InputStream body, BooleanSupplier clientGone)
+            throws MessagingException, IOException, ClientGoneException {
         OutputStream out;
         try {
             out = data();
@@ -43,6 +48,9 @@ final class StreamingTransport extends SMTPTransport {
         out.write(header);
         body.transferTo(out);
         out.flush();
+        if (clientGone.getAsBoolean()) {
+            throw new ClientGoneException();
+        }
         try {
             finishData();
         } catch (SMTPSendFailedException refused) {

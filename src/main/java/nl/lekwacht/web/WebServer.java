@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
                             + "); nothing was stored.");
                     return;
                 }
-                log.error("unhandled error on {} {}: {}", ctx.method(), ctx.path(), e.toString(), e);
+                log.error("unhandled error on {} {}: {}", ctx.method(), LoggedPath.of(ctx.path()), e.toString(), e);
                 ctx.status(500).contentType("text/plain; charset=utf-8").result("Internal error");
             });
             modules.forEach(module -> module.install(javalin));

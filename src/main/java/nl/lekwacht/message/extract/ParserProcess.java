@@ -70,9 +70,12 @@ final class ParserProcess {
         if (warmUp) {
             command.add(ExtractionChild.WARM_UP);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        // its stderr goes through our own log, so the masking of every log line covers what the parsers print
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
         try {
-            return new ParserProcess(builder.start(), tempDir);
+            Process process = builder.start();
+            ParserOutput.follow(process);
+            return new ParserProcess(process, tempDir);
         } catch (IOException e) {
             deleteTree(tempDir);
             throw e;

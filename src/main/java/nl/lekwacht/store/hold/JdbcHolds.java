@@ -81,6 +81,38 @@ public final class JdbcHolds implements HoldStore {
     }
 
     @Override
+    public List<HeldMessage> withStatus(HoldStatus status, int limit) {
+        return queryHolds("WHERE status = ? ORDER BY created_at DESC FETCH FIRST " + limit + " ROWS ONLY",
+                status.name());
+    }
+
+    @Override
+    public boolean markUnreadable(String holdId, Instant at, List<AuditEvent> events, List<NewJob> jobs) {
+        return jdbc.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE hold_message SET status = 'UNREADABLE', "
+                    + "decided_at = COALESCE(decided_at, ?), decided_by = COALESCE(decided_by, 'system'), "
+                    + "decision = COALESCE(decision, 'unreadable') WHERE id = ? AND status IN ('PENDING', 'RELEASED')")) {
+                s.setObject(1, ts(at));
+                s.setString(2, holdId);
+                if (s.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE delivery_job SET state = 'FAILED', finished_at = ?, "
+                    + "lease_owner = NULL, lease_until = NULL, last_error = 'content unreadable' "
+                    + "WHERE hold_id = ? AND kind = 'RELEASE' AND state = 'QUEUED'")) {
+                s.setObject(1, ts(at));
+                s.setString(2, holdId);
+                s.executeUpdate();
+            }
+            HoldRows.insertEvents(c, events);
+            HoldRows.insertJobs(c, jobs);
+            return true;
+        });
+    }
+
+    @Override
     public long countPending() {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hold_message WHERE status = 'PENDING'");

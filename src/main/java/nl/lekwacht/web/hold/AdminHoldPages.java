@@ -24,7 +24,7 @@ import nl.lekwacht.web.auth.WebAuth;
 
 /**
  * Holds for mail admins and privacy officers (login, admin networks): {@code GET /admin/holds} lists
- * pending holds (metadata only) and {@code POST /admin/holds/{id}} acts on one, e.g. when the sender is
+ * pending holds (metadata only), and those whose content can no longer be opened, and {@code POST /admin/holds/{id}} acts on one, e.g. when the sender is
  * absent or the mail came from a shared mailbox; the audit trail names the admin. {@code GET /api/holds}
  * gives the same metadata as JSON to mail admins and API tokens. The login guard checks roles and the
  * session's CSRF token.
@@ -73,6 +73,9 @@ public final class AdminHoldPages implements WebModule {
         Map<String, Object> model = new HashMap<>();
         model.put("t", t);
         model.put("rows", rows);
+        model.put("unreadable", holds.unreadable(LIMIT).stream().map(h -> new Row(h.id(), dates.format(h.createdAt()),
+                dates.format(h.expiresAt()), h.sender(), h.subject(), h.recipients().size(),
+                String.join(", ", h.details().codes()), false)).toList());
         model.put("csrf", WebAuth.csrfToken(ctx));
         model.put("user", WebAuth.principal(ctx).name());
         pages.send(ctx, 200, "hold/admin.jte", model);
@@ -103,7 +106,8 @@ public final class AdminHoldPages implements WebModule {
     }
 
     private void api(Context ctx) throws Exception {
-        List<ApiHold> list = holds.pending(LIMIT).stream().map(AdminHoldPages::api).toList();
+        List<ApiHold> list = java.util.stream.Stream.concat(holds.pending(LIMIT).stream(),
+                holds.unreadable(LIMIT).stream()).map(AdminHoldPages::api).toList();
         ctx.contentType("application/json").result(json.writeValueAsString(list));
     }
 
