@@ -49,7 +49,9 @@ class HoldCorrectionsThroughRelayTest {
     private static final String BOB = "bob@extern.example";
     private static final String KNOWN = "jan.jansen@zorgpartner.nl";
     private static final String SLIP = "jan.jansen@zorgpartner.com";
-    private static final String YAML = HoldFixture.HOLD_YAML + "history:\n  learning-messages: 0\n";
+    /** A generous extraction time: a busy test machine must not turn the PDF into an uninspectable attachment. */
+    private static final String YAML = HoldFixture.HOLD_YAML + "history:\n  learning-messages: 0\n"
+            + "detectors:\n  budget: 150s\n  extraction:\n    timeout: 120s\n    queue-wait: 120s\n";
 
     @TempDir
     Path data;
