@@ -80,7 +80,7 @@ public final class HoldSide implements AutoCloseable {
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
                 loop::wake, clock);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
-                hold.contentGrace());
+                hold.contentGrace(), hold.retention());
         UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
                 metrics, clock);
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
@@ -126,7 +126,8 @@ public final class HoldSide implements AutoCloseable {
             log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
                     + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
         }
-        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, queue::runDue));
+        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, housekeeping::forgetOld,
+                queue::runDue));
     }
 
     @Override

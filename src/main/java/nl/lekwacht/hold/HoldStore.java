@@ -65,4 +65,13 @@ public interface HoldStore {
      * @return the ids whose content was deleted
      */
     List<String> purgeContent(Instant decidedBefore, Instant now);
+
+    /**
+     * Retention: deletes the holds received before {@code receivedBefore} that are decided and have no
+     * delivery still queued, with their audit trail, their finished jobs and any sealed bytes left; and
+     * audit events that old whose hold is already gone.
+     *
+     * @return how many holds were deleted
+     */
+    int forget(Instant receivedBefore);
 }
