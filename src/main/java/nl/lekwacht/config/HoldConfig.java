@@ -5,9 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.lekwacht.config.source.ConfigNode;
@@ -30,16 +28,12 @@ import nl.lekwacht.config.source.HostPort;
  * @param retention       how long a decided hold's metadata (sender, recipients, subject, findings) and its
  *                        audit trail are kept, counted from its receipt; then both are deleted
  * @param delay           how long the {@code delay} policy action keeps a message before it leaves by itself
- * @param remindAfter     when the sender of an undecided hold is reminded
- * @param escalateAfter   when the delegate of an undecided hold is asked, and may act
- * @param escalateTo      delegate per sender address or per internal domain (lower case; a domain without @)
- * @param workingHours    when set, expiry, reminders and escalation count working time only
+ * @param workingHours    when set, hold expiry counts working time only
  */
 public record HoldConfig(Duration expiry, String linkSecret, String encryptionKey, List<String> oldEncryptionKeys,
                          Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom,
                          Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone,
-                         Duration retention, Duration delay, Duration remindAfter, Duration escalateAfter,
-                         Map<String, String> escalateTo, Optional<WorkingHours> workingHours) {
+                         Duration retention, Duration delay, Optional<WorkingHours> workingHours) {
 
     /**
      * Working time: these days, from {@code start} to {@code end} in {@link #timeZone}.
@@ -52,14 +46,6 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
 
     public HoldConfig {
         oldEncryptionKeys = List.copyOf(oldEncryptionKeys);
-        escalateTo = Map.copyOf(escalateTo);
-    }
-
-    /** The delegate for this sender: by address first, then by its domain; empty when none is configured. */
-    public Optional<String> delegateFor(String sender) {
-        String lower = sender.toLowerCase(java.util.Locale.ROOT);
-        String domain = lower.substring(lower.lastIndexOf('@') + 1);
-        return Optional.ofNullable(escalateTo.getOrDefault(lower, escalateTo.get(domain)));
     }
 
     /** The default {@code hold.retention}: half a year, long enough to answer questions about a hold. */
@@ -68,8 +54,7 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
     static HoldConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("expiry", "link-secret", "encryption-key", "old-encryption-keys",
                 "notify-relay", "content-grace", "notify-from", "delivery-retry", "delivery-lifetime",
-                "poll-interval", "time-zone", "retention", "delay", "remind-after", "escalate-after", "escalate-to",
-                "working-hours"));
+                "poll-interval", "time-zone", "retention", "delay", "working-hours"));
         String secret = node.string("link-secret", "");
         if (!secret.isEmpty() && secret.length() < 32) {
             node.problem("link-secret", "must be at least 32 characters");
@@ -111,21 +96,10 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
         if (delay.isZero() || delay.isNegative() || delay.compareTo(expiry) >= 0) {
             node.problem("delay", "must be positive and shorter than hold.expiry");
         }
-        Map<String, String> escalateTo = new LinkedHashMap<>();
-        ConfigNode delegates = node.child("escalate-to");
-        for (String who : delegates.keys()) {
-            String delegate = delegates.string(who, "");
-            if (!delegate.contains("@")) {
-                delegates.problem(who, "not an e-mail address: " + delegate);
-            } else {
-                escalateTo.put(who.toLowerCase(java.util.Locale.ROOT).replaceFirst("^@", ""), delegate.strip());
-            }
-        }
         return new HoldConfig(expiry, secret, key, oldKeys, relay, grace,
                 node.string("notify-from", "lekwacht@localhost"),
                 node.duration("delivery-retry", Duration.ofSeconds(30)), lifetime, poll, zone, retention, delay,
-                node.duration("remind-after", Duration.ofHours(4)), node.duration("escalate-after", Duration.ofHours(8)),
-                escalateTo, workingHours(node.child("working-hours")));
+                workingHours(node.child("working-hours")));
     }
 
     private static Optional<WorkingHours> workingHours(ConfigNode node) {

@@ -7,6 +7,7 @@ import nl.lekwacht.message.spool.Spool;
  * Where the relay puts a message the policy wants held. The relay answers 250 only after
  * {@link #hold} returned, so an implementation must have stored the message durably by then.
  */
+@FunctionalInterface
 public interface HoldDesk {
 
     /**
@@ -27,7 +28,11 @@ public interface HoldDesk {
      * Stores the message durably, as for a hold, to leave by itself after the configured delay unless
      * the sender stops or fixes it through the link in the notice.
      *
+     * The default, for desks that only hold, refuses (a temporary failure for the client).
+     *
      * @throws IOException when it could not be stored; the client then gets a temporary failure
      */
-    Delayed delay(Screened screened, Spool spool) throws IOException;
+    default Delayed delay(Screened screened, Spool spool) throws IOException {
+        throw new IOException("this desk cannot delay messages");
+    }
 }

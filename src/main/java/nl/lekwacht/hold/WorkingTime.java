@@ -10,7 +10,7 @@ import nl.lekwacht.config.HoldConfig.WorkingHours;
 
 /**
  * Adds a duration in working time when working hours are configured ({@code hold.working-hours}), so a
- * hold taken on Friday afternoon does not expire, remind or escalate over the weekend; without them,
+ * hold taken on Friday afternoon does not expire over the weekend; without them,
  * plain time. Stateless.
  */
 final class WorkingTime {
