@@ -54,7 +54,13 @@ public final class PlainFindings {
         }
         if (f.code().equals("VISIBLE_RECIPIENTS")) {
             // the detector's summary line is English prose; the addresses speak for themselves
-            return f.evidence().stream().filter(e -> e.contains("@") && !e.contains(" ")).limit(20).toList();
+            // the recipients are listed on the page below: a few here, the count of the rest
+            List<String> addresses = f.evidence().stream().filter(e -> e.contains("@") && !e.contains(" ")).toList();
+            List<String> shown = new ArrayList<>(addresses.subList(0, Math.min(5, addresses.size())));
+            if (addresses.size() > shown.size() && t.has("page.recipients.more")) {
+                shown.add(t.format("page.recipients.more", addresses.size() - shown.size()));
+            }
+            return shown;
         }
         return f.evidence().stream().limit(20).toList();
     }

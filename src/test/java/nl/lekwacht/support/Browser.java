@@ -53,15 +53,25 @@ public final class Browser implements AutoCloseable {
 
     /** A headless browser at phone width. */
     public static Browser atPhoneWidth() {
+        return atWidth(PHONE_WIDTH);
+    }
+
+    /** A headless browser whose window is {@code width} CSS pixels wide (320: the smallest phone WCAG reflows to). */
+    public static Browser atWidth(int width) {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=" + PHONE_WIDTH + ",844", "--force-device-scale-factor=1", "--lang=nl-NL");
+                "--window-size=" + width + ",844", "--force-device-scale-factor=1", "--lang=nl-NL");
         ChromeDriver driver = new ChromeDriver(
                 new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        if (width < 500) {
+            // headless Chromium keeps a window at least 500 pixels wide; the viewport is set as a phone's
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        }
         return new Browser(driver);
     }
 
@@ -95,6 +105,13 @@ public final class Browser implements AutoCloseable {
         assertThat(json.has("error")).as("axe-core ran: " + json.path("error").asText()).isFalse();
         assertThat(json.path("passes").asInt()).as("axe-core checked something").isPositive();
         return json.path("violations");
+    }
+
+    /** Fails when the page scrolls sideways at the current window width. */
+    public void assertNoHorizontalScroll(String page) {
+        assertThat(((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("no sideways scrolling on the " + page + " page").isLessThanOrEqualTo(0);
     }
 
     public void assertNoViolations(String page) throws Exception {
