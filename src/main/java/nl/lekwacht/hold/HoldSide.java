@@ -14,6 +14,7 @@ import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.flow.HoldDesk;
 import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.flow.Screener;
 import nl.lekwacht.inspect.FindingCode;
 import nl.lekwacht.text.Templates;
 import nl.lekwacht.text.Texts;
@@ -32,20 +33,19 @@ public final class HoldSide implements AutoCloseable {
     private final HoldDesk desk;
     private final HoldLookup lookup;
     private final HoldDecisions decisions;
-    private final HoldHousekeeping housekeeping;
-    private final DeliveryQueue queue;
+    /** The background loop's chores, in the order of one round. */
+    private final List<Runnable> chores;
     private final HoldLoop loop;
     private final LinkTokens tokens;
     private final Texts texts;
     private final UnreadableHolds unreadable;
 
-    private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, HoldHousekeeping housekeeping,
-                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
+    private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, List<Runnable> chores,
+                     HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
         this.desk = desk;
         this.lookup = lookup;
         this.decisions = decisions;
-        this.housekeeping = housekeeping;
-        this.queue = queue;
+        this.chores = List.copyOf(chores);
         this.loop = loop;
         this.tokens = tokens;
         this.texts = texts;
@@ -58,11 +58,12 @@ public final class HoldSide implements AutoCloseable {
      * @param notices            sends our notices ({@code hold.notify-relay}, default the next hop)
      * @param overrides          told when a send-anyway must open an incident
      * @param incidentOnOverride the codes for which it must ({@code policy.incident-on-override})
+     * @param screener           screens a corrected message again before it may leave
      * @param loopExecutor       runs the background loop; closed with this side
      */
     public static HoldSide build(LekwachtConfig config, HoldStores stores, Outbox releases, Outbox notices,
                                  MeterRegistry registry, OverrideListener overrides,
-                                 Set<FindingCode> incidentOnOverride, Clock clock,
+                                 Set<FindingCode> incidentOnOverride, Screener screener, Clock clock,
                                  ScheduledExecutorService loopExecutor) {
         HoldConfig hold = config.hold();
         SecureRandom random = new SecureRandom();
@@ -75,10 +76,14 @@ public final class HoldSide implements AutoCloseable {
         HoldLoop loop = new HoldLoop(hold.pollInterval(), loopExecutor);
         NoticeJobs jobs = new NoticeJobs(cipher, hold.notifyFrom());
         HoldLookup lookup = new HoldLookup(stores.holds(), stores.audit(), clock);
+        WorkingTime workingTime = new WorkingTime(hold.workingHours(), hold.timeZone());
         HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
-                loop::wake, clock, hold.expiry(), config.web().publicUrl());
+                loop::wake, clock, at -> workingTime.plus(at, hold.expiry()), hold.delay(), hold.timeZone(),
+                config.web().publicUrl());
+        CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
+                WithheldPart.of(texts.get("withheld.text")));
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
-                loop::wake, clock);
+                correcting, cipher, loop::wake, clock);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
                 hold.contentGrace(), hold.retention());
         UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
@@ -90,7 +95,10 @@ public final class HoldSide implements AutoCloseable {
                         hold.deliveryLifetime()), unreadable);
         log.info("holding enabled: content key fingerprint {}, link secret fingerprint {}", cipher.fingerprint(),
                 tokens.fingerprint());
-        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts, unreadable);
+        DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock);
+        List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, housekeeping::purgeContent,
+                housekeeping::forgetOld, queue::runDue);
+        return new HoldSide(desk, lookup, decisions, chores, loop, tokens, texts, unreadable);
     }
 
     /** Where the relay puts a message the policy wants held. */
@@ -118,7 +126,8 @@ public final class HoldSide implements AutoCloseable {
 
     /**
      * Marks the pending holds the configured keys cannot open (a changed content key shows at once, not
-     * when someone acts), then starts the background work: expiry, content erasure, the delivery queue.
+     * when someone acts), then starts the background work: delayed messages leaving, expiry, content
+     * erasure, the delivery queue.
      */
     public void start() {
         int marked = unreadable.sweepPending();
@@ -126,8 +135,7 @@ public final class HoldSide implements AutoCloseable {
             log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
                     + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
         }
-        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, housekeeping::forgetOld,
-                queue::runDue));
+        loop.start(chores);
     }
 
     @Override
