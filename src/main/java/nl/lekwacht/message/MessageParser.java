@@ -84,12 +84,13 @@ public final class MessageParser {
         return new MessageHeaders(subject, from,
                 senderList.isEmpty() ? Optional.empty() : Optional.of(senderList.get(0)),
                 addresses(mime, "To", malformed), addresses(mime, "Cc", malformed),
-                messageId, received == null ? 0 : received.length, List.of());
+                messageId, received == null ? 0 : received.length, List.of(),
+                MessageHeaders.references(mime.getHeader("In-Reply-To", " "), mime.getHeader("References", " ")));
     }
 
     private static MessageHeaders withMalformed(MessageHeaders h, List<String> malformed) {
         return new MessageHeaders(h.subject(), h.from(), h.sender(), h.to(), h.cc(), h.messageId(),
-                h.receivedCount(), malformed);
+                h.receivedCount(), malformed, h.references());
     }
 
     private static List<MailAddress> addresses(MimeMessage mime, String field, List<String> malformed)

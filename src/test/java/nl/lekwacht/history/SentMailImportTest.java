@@ -67,7 +67,7 @@ class SentMailImportTest {
         SentMailImport.Result result = new SentMailImport(history, new PrintStream(out, true), CLOCK)
                 .importMbox(file, SENDER);
 
-        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0));
+        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0, 0));
         SenderHistory learned = history.sender(SENDER);
         assertThat(learned.messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(3);
         assertThat(learned.correspondent("jan.jansen@zorgpartner.nl").orElseThrow().displayNames())
