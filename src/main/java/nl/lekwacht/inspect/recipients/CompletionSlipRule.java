@@ -3,6 +3,7 @@ package nl.lekwacht.inspect.recipients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.lekwacht.history.AddressKey;
 import nl.lekwacht.history.Correspondent;
 import nl.lekwacht.history.SenderHistory;
 import nl.lekwacht.inspect.recipients.Resemblance.Reason;
@@ -44,7 +45,7 @@ final class CompletionSlipRule {
         String why = null;
         int bestRank = 0;
         for (Correspondent c : own.correspondents()) {
-            if (c.messages() < needed || c.address().equals(r.key())) {
+            if (c.messages() < needed || c.address().equals(r.key()) || sameName(r.key(), c.address())) {
                 continue;
             }
             CompletionMatch match = CompletionMatch.of(r.key(), r.displayName(), c.address(), c.displayNames());
@@ -71,6 +72,14 @@ final class CompletionSlipRule {
         }
         return new Resemblance(r.key(), best.address(), Reason.AUTOCOMPLETE, r.key() + " may be an autocomplete slip for "
                 + best.address() + ": " + why, "sender", bestRank == 3 ? "context" : "completion");
+    }
+
+    /**
+     * The same local part elsewhere, or one that differs only in digits ({@code ahmed2000}, {@code ahmed2002}),
+     * is another mailbox of the same name, which the spelling rules judge; completion says nothing more.
+     */
+    private static boolean sameName(String recipient, String known) {
+        return PersonName.letters(AddressKey.localPart(recipient)).equals(PersonName.letters(AddressKey.localPart(known)));
     }
 
     private static final int MIN_PREFIX = 3;
