@@ -81,6 +81,31 @@ class SentMailImportTest {
     }
 
     @Test
+    void importingTheSameFolderTwiceLearnsEachMessageOnce() throws Exception {
+        Path file = dir.resolve("twice.mbox");
+        Files.writeString(file, """
+                From a.visser@gemeente.example Mon Mar  3 09:00:00 2025
+                To: Jan <jan.jansen@zorgpartner.nl>
+                Date: Mon, 3 Mar 2025 10:00:00 +0100
+                Message-ID: <m1@gemeente.example>
+
+                body
+
+                From a.visser@gemeente.example Mon Mar  3 10:00:00 2025
+                To: jan.jansen@zorgpartner.nl
+                Date: Mon, 3 Mar 2025 11:00:00 +0100
+                Message-ID: <m2@gemeente.example>
+
+                body
+                """, StandardCharsets.ISO_8859_1);
+        SentMailImport importer = new SentMailImport(history, new PrintStream(out, true), CLOCK);
+
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 2, 0, 0));
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 0, 0, 2));
+        assertThat(history.sender(SENDER).messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(2);
+    }
+
+    @Test
     void learnsEveryEmlFileOfADirectory() throws Exception {
         Path sent = Files.createDirectories(dir.resolve("Sent"));
         Files.writeString(sent.resolve("1.eml"), message("bewoner@gmail.com", "", "Tue, 4 Mar 2025 10:00:00 +0000"));
