@@ -29,13 +29,6 @@ class MainTest {
     }
 
     @Test
-    void checkConfigAcceptsTheShippedConfiguration() throws Exception {
-        Run run = run("check-config", "--config", "config/lekwacht.yml");
-        assertThat(run.out).endsWith("ok\n");
-        assertThat(run.exit).isZero();
-    }
-
-    @Test
     void scanPrintsTheVerdictAsJsonAndExits0ForACleanMessage() throws Exception {
         Path eml = dir.resolve("clean.eml");
         Files.writeString(eml, "From: <alice@gemeente.example>\r\nTo: <jan@example.org>\r\nSubject: hallo\r\n\r\n"

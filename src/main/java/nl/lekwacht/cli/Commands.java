@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /**
  * The commands of the command line ({@code run}, {@code demo}, {@code scan}, {@code check-config},
- * {@code history import}) and their shared exit code for errors. Exit codes are part of the
+ * {@code history import}, {@code secrets}, {@code password-hash}) and their shared exit code for errors. Exit codes are part of the
  * contract (design.md §4).
  */
 public final class Commands {
@@ -21,6 +21,8 @@ public final class Commands {
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new ScanCommand())
                 .addSubcommand(new CheckConfigCommand())
-                .addSubcommand(new HistoryCommand());
+                .addSubcommand(new HistoryCommand())
+                .addSubcommand(new SecretsCommand())
+                .addSubcommand(new PasswordHashCommand());
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * Runs the gateway on built-in defaults with an in-process capture server (GreenMail) as next hop,
  * so a newcomer can send mail through it and watch what arrives, without any set-up.
  */
-@Command(name = "demo", description = "Run on built-in defaults with a capture server as next hop.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run on built-in defaults with a capture server as next hop.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--capture-port", description = "port of the capture server (default: ${DEFAULT-VALUE})")

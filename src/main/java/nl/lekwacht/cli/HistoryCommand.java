@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code history import}: learns a sender's correspondents from an exported Sent folder. */
-@Command(name = "history", description = "Correspondence history.", subcommands = HistoryCommand.Import.class)
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Correspondence history.", subcommands = HistoryCommand.Import.class)
 final class HistoryCommand implements Runnable {
 
     @Override
@@ -18,7 +18,7 @@ final class HistoryCommand implements Runnable {
         System.out.println("usage: history import (--mbox FILE | --dir DIR) --sender ADDR");
     }
 
-    @Command(name = "import", description = "Learn correspondents from an exported Sent folder (mbox or .eml files).")
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Learn correspondents from an exported Sent folder (mbox or .eml files).")
     static final class Import implements Callable<Integer> {
 
         static final class Source {

@@ -3,6 +3,7 @@ package nl.lekwacht.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import nl.lekwacht.Gateway;
@@ -10,8 +11,12 @@ import nl.lekwacht.config.LekwachtConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the relay and the web side until SIGTERM, then drains. */
-@Command(name = "run", description = "Start the relay and the web side.")
+/**
+ * Runs the relay and the web side until SIGTERM, then drains. Refuses to start without the link secret
+ * and the content key: with secrets made up by the process, held mail could not be released after a
+ * restart.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start the relay and the web side.")
 final class RunCommand implements Callable<Integer> {
 
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
@@ -26,7 +31,14 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("(`demo` runs on built-in defaults without a configuration file)");
             return Commands.ERROR;
         }
-        Gateway gateway = Gateway.start(loaded, Clock.systemUTC());
+        List<String> errors = ProductionChecks.errors(loaded);
+        if (!errors.isEmpty()) {
+            System.err.println(config + ": refusing to start");
+            errors.forEach(e -> System.err.println("  " + e));
+            return Commands.ERROR;
+        }
+        ProductionChecks.warnings(loaded).forEach(w -> System.err.println(config + ": warning: " + w));
+        Gateway gateway = Ports.start(loaded, Clock.systemUTC());
         awaitShutdown(gateway);
         return 0;
     }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * Inspects one message file offline and prints findings and verdict. Exit 0 deliver, 3 hold,
  * 4 reject, 2 error.
  */
-@Command(name = "scan", description = "Inspect one .eml file and print the findings and the verdict.")
+@Command(name = "scan", mixinStandardHelpOptions = true, description = "Inspect one .eml file and print the findings and the verdict.")
 final class ScanCommand implements Callable<Integer> {
 
     static final int HOLD = 3;

@@ -26,4 +26,5 @@ public record AuditEvent(String holdId, Instant at, String actor, String event, 
     public static final String REFUSED = "REFUSED";
     public static final String DEFERRED = "DEFERRED";
     public static final String CONTENT_DELETED = "CONTENT_DELETED";
+    public static final String UNREADABLE = "UNREADABLE";
 }

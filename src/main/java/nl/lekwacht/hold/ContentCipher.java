@@ -124,6 +124,23 @@ final class ContentCipher {
         return new SealedInputStream(contentId, chunks, this);
     }
 
+    /**
+     * Why {@code contentId} cannot be opened with the configured keys, judged by its first chunk (a
+     * changed key shows there); empty when it opens.
+     */
+    public java.util.Optional<String> unreadable(String contentId, ChunkReader chunks) {
+        byte[] first = chunks.chunk(contentId, 0);
+        if (first == null) {
+            return java.util.Optional.of("sealed content " + contentId + " is missing");
+        }
+        try {
+            openChunk(contentId, 0, new boolean[1], first);
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** Reads sealed chunks by number; null when there is none. */
     @FunctionalInterface
     public interface ChunkReader {
@@ -138,7 +155,8 @@ final class ContentCipher {
         SecretKey key = readable.get(id);
         if (key == null) {
             throw new IOException("sealed content " + contentId + " uses a key that is not configured (id " + id
-                    + "); add it to hold.old-encryption-keys");
+                    + "); hold.encryption-key was changed: add the key it was sealed with to "
+                    + "hold.old-encryption-keys");
         }
         for (boolean candidate : new boolean[] {false, true}) {
             try {
@@ -154,7 +172,8 @@ final class ContentCipher {
                 throw new IOException("cannot open sealed content " + contentId, e);
             }
         }
-        throw new IOException("sealed content " + contentId + "#" + seq + " failed authentication");
+        throw new IOException("sealed content " + contentId + "#" + seq + " failed authentication (altered, "
+                + "or sealed with another key)");
     }
 
     private byte[] sealChunk(String contentId, int seq, boolean last, byte[] plain) throws IOException {

@@ -50,6 +50,7 @@ final class DeliveryQueue {
     private final Clock clock;
     private final String owner;
     private final Timing timing;
+    private final UnreadableHolds unreadable;
 
     /**
      * @param releases sends released messages (the next hop)
@@ -59,7 +60,7 @@ final class DeliveryQueue {
      */
     DeliveryQueue(HoldStores stores, ContentCipher cipher, Outbox releases, Outbox notices,
                          Notices texts, Predicate<String> internal, HoldMetrics metrics, Clock clock, String owner,
-                         Timing timing) {
+                         Timing timing, UnreadableHolds unreadable) {
         this.holds = stores.holds();
         this.audit = stores.audit();
         this.sealedContent = stores.content();
@@ -73,6 +74,7 @@ final class DeliveryQueue {
         this.clock = clock;
         this.owner = owner;
         this.timing = timing;
+        this.unreadable = unreadable;
     }
 
     /** Sends every job that is due now; returns how many were attempted. */
@@ -126,17 +128,27 @@ final class DeliveryQueue {
             return;
         }
         HeldMessage hold = found.get();
+        Optional<String> cannotOpen = unreadable.check(hold);
+        if (cannotOpen.isPresent()) {
+            giveUpUnreadable(job, hold, cannotOpen.get());
+            return;
+        }
         OutboxMail.Release release = new OutboxMail.Release(HoldRecords.envelope(hold, job.recipients()),
                 HoldRecords.verdict(hold));
         OutboxResult result;
-        try (InputStream sealed = cipher.open(hold.id(), sealedContent::chunk)) {
+        ReadFailure failure = new ReadFailure(cipher.open(hold.id(), sealedContent::chunk));
+        try (InputStream sealed = failure) {
             boolean rewrite = DeliveryJob.BCC_REWRITE.equals(job.rewrite());
             InputStream content = rewrite ? bcc.rewrite(sealed) : sealed;
             result = releases.send(new OutboxMail(hold.sender(), job.recipients(), new byte[0], content,
                     rewrite ? -1 : hold.size(), hold.details().eightBit(), Optional.of(release)));
         } catch (IOException e) {
-            log.error("hold={} content unreadable at release: {}", hold.id(), e.toString());
-            retryOrGiveUp(job, job.recipients(), "content unreadable: " + e.getMessage());
+            giveUpUnreadable(job, hold, e.getMessage());
+            return;
+        }
+        if (failure.cause().isPresent()) {
+            // the outbox saw a broken stream as a failed DATA; it is our content, not the next hop
+            giveUpUnreadable(job, hold, failure.cause().get());
             return;
         }
         Instant now = clock.instant();
@@ -150,6 +162,13 @@ final class DeliveryQueue {
             refused(hold, result.permanent(), now);
         }
         finishOrRetry(job, result, "release");
+    }
+
+    /** Content that cannot be opened is never retried: the hold is marked, the sender told. */
+    private void giveUpUnreadable(DeliveryJob job, HeldMessage hold, String cause) {
+        unreadable.mark(hold, cause);
+        jobs.finish(job.id(), "FAILED", clock.instant(), "content unreadable: " + cause);
+        metrics.delivery("unreadable");
     }
 
     private void finishOrRetry(DeliveryJob job, OutboxResult result, String what) {

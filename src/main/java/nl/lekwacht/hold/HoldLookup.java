@@ -41,6 +41,11 @@ public final class HoldLookup {
         return store.pending(limit);
     }
 
+    /** Holds whose content the configured keys cannot open, newest first. */
+    public List<HeldMessage> unreadable(int limit) {
+        return store.withStatus(HoldStatus.UNREADABLE, limit);
+    }
+
     public List<AuditEvent> auditTrail(String holdId) {
         return audit.auditTrail(holdId);
     }

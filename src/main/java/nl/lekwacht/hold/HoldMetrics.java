@@ -16,6 +16,9 @@ final class HoldMetrics {
         this.registry = registry;
         Gauge.builder("lekwacht.holds.pending", store, s -> s.countPending())
                 .description("held messages waiting for a decision").register(registry);
+        Counter.builder("lekwacht.hold.content.unreadable")
+                .description("holds whose content could not be opened with the configured keys (never sent)")
+                .register(registry);
         this.decision = Timer.builder("lekwacht.hold.decision.time")
                 .description("from hold to the sender's (or an admin's) decision, or expiry").register(registry);
     }
@@ -27,6 +30,12 @@ final class HoldMetrics {
     void decided(String action, Duration sinceHeld) {
         counter(action).increment();
         decision.record(sinceHeld);
+    }
+
+    void unreadable() {
+        Counter.builder("lekwacht.hold.content.unreadable")
+                .description("holds whose content could not be opened with the configured keys (never sent)")
+                .register(registry).increment();
     }
 
     void delivery(String outcome) {

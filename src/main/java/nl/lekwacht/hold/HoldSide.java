@@ -14,6 +14,7 @@ import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.flow.HoldDesk;
 import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.flow.Screener;
 import nl.lekwacht.inspect.FindingCode;
 import nl.lekwacht.text.Templates;
 import nl.lekwacht.text.Texts;
@@ -37,9 +38,10 @@ public final class HoldSide implements AutoCloseable {
     private final HoldLoop loop;
     private final LinkTokens tokens;
     private final Texts texts;
+    private final UnreadableHolds unreadable;
 
     private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, HoldHousekeeping housekeeping,
-                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts) {
+                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
         this.desk = desk;
         this.lookup = lookup;
         this.decisions = decisions;
@@ -48,6 +50,7 @@ public final class HoldSide implements AutoCloseable {
         this.loop = loop;
         this.tokens = tokens;
         this.texts = texts;
+        this.unreadable = unreadable;
     }
 
     /**
@@ -56,11 +59,12 @@ public final class HoldSide implements AutoCloseable {
      * @param notices            sends our notices ({@code hold.notify-relay}, default the next hop)
      * @param overrides          told when a send-anyway must open an incident
      * @param incidentOnOverride the codes for which it must ({@code policy.incident-on-override})
+     * @param screener           screens a corrected message again before it may leave
      * @param loopExecutor       runs the background loop; closed with this side
      */
     public static HoldSide build(LekwachtConfig config, HoldStores stores, Outbox releases, Outbox notices,
                                  MeterRegistry registry, OverrideListener overrides,
-                                 Set<FindingCode> incidentOnOverride, Clock clock,
+                                 Set<FindingCode> incidentOnOverride, Screener screener, Clock clock,
                                  ScheduledExecutorService loopExecutor) {
         HoldConfig hold = config.hold();
         SecureRandom random = new SecureRandom();
@@ -75,17 +79,22 @@ public final class HoldSide implements AutoCloseable {
         HoldLookup lookup = new HoldLookup(stores.holds(), stores.audit(), clock);
         HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
                 loop::wake, clock, hold.expiry(), config.web().publicUrl());
+        CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
+                WithheldPart.of(texts.get("withheld.text")));
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
-                loop::wake, clock);
+                correcting, cipher, loop::wake, clock);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
-                hold.contentGrace());
+                hold.contentGrace(), hold.retention());
+        UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
+                metrics, clock);
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
                 config.organisation()::isInternal, metrics, clock, instanceName(),
                 new DeliveryQueue.Timing(config.downstream().connectTimeout().plus(config.downstream().dataTimeout())
                         .plus(config.downstream().commandTimeout().multipliedBy(4)), hold.deliveryRetry(),
-                        hold.deliveryLifetime()));
-        log.info("holding enabled: content key {}, link secret {}", cipher.fingerprint(), tokens.fingerprint());
-        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts);
+                        hold.deliveryLifetime()), unreadable);
+        log.info("holding enabled: content key fingerprint {}, link secret fingerprint {}", cipher.fingerprint(),
+                tokens.fingerprint());
+        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts, unreadable);
     }
 
     /** Where the relay puts a message the policy wants held. */
@@ -111,9 +120,18 @@ public final class HoldSide implements AutoCloseable {
         return texts;
     }
 
-    /** Starts the background work: expiry, content erasure, the delivery queue. */
+    /**
+     * Marks the pending holds the configured keys cannot open (a changed content key shows at once, not
+     * when someone acts), then starts the background work: expiry, content erasure, the delivery queue.
+     */
     public void start() {
-        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, queue::runDue));
+        int marked = unreadable.sweepPending();
+        if (marked > 0) {
+            log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
+                    + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
+        }
+        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, housekeeping::forgetOld,
+                queue::runDue));
     }
 
     @Override

@@ -16,11 +16,22 @@ public interface HoldStore {
     record NewJob(DeliveryJob job, Instant firstAttempt, ChunkSource ownContent) {
     }
 
-    /** The decision on a pending hold. */
-    record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+    /**
+     * The decision on a pending hold.
+     *
+     * @param content the corrected content, sealed under the hold's id, that replaces the original in the
+     *                same transaction (the original is deleted); null when the content stays as it is
+     * @param size    the corrected content's size in bytes; ignored without content
+     */
+    record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason,
+                    ChunkSource content, long size) {
         /** The reason is typed by the sender or an admin: it may carry a BSN. */
         public Decision {
             reason = BsnMasking.mask(reason);
+        }
+
+        public Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+            this(holdId, status, at, actor, action, reason, null, -1);
         }
     }
 
@@ -35,6 +46,17 @@ public interface HoldStore {
     List<HeldMessage> pending(int limit);
 
     long countPending();
+
+    /** Holds in {@code status}, newest first, at most {@code limit}. */
+    List<HeldMessage> withStatus(HoldStatus status, int limit);
+
+    /**
+     * Marks a pending or released hold {@link HoldStatus#UNREADABLE} and queues its events and jobs (the
+     * sender's notice), atomically; its queued releases are finished as failed.
+     *
+     * @return false, changing nothing, when the hold was neither pending nor released
+     */
+    boolean markUnreadable(String holdId, Instant at, List<AuditEvent> events, List<NewJob> jobs);
 
     /** Ids of pending holds whose expiry is at or before {@code now}. */
     List<String> expiredPending(Instant now, int limit);
@@ -54,4 +76,13 @@ public interface HoldStore {
      * @return the ids whose content was deleted
      */
     List<String> purgeContent(Instant decidedBefore, Instant now);
+
+    /**
+     * Retention: deletes the holds received before {@code receivedBefore} that are decided and have no
+     * delivery still queued, with their audit trail, their finished jobs and any sealed bytes left; and
+     * audit events that old whose hold is already gone.
+     *
+     * @return how many holds were deleted
+     */
+    int forget(Instant receivedBefore);
 }

@@ -107,6 +107,18 @@ final class Notices {
         }
     }
 
+    /** Tells the sender the held message can no longer be opened, so it was not and will not be sent. */
+    public byte[] unreadable(HeldMessage hold) throws IOException {
+        try {
+            MimeMessage message = base(t.format("notice.unreadable.subject", hold.subject()), hold.details().notifyTo());
+            message.setText(t.format("notice.unreadable.text", hold.subject()) + "\n\n"
+                    + t.format("notice.held.reference", hold.id()) + "\n" + t.get("notice.held.footer") + "\n", "UTF-8");
+            return bytes(message);
+        } catch (MessagingException e) {
+            throw new IOException("cannot build the notice of unreadable content", e);
+        }
+    }
+
     /**
      * A delivery status notification (RFC 3464, multipart/report) to the envelope sender for the
      * recipients the next hop refused at release, with the original header section only.

@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.SocketFactory;
@@ -92,6 +93,16 @@ final class NextHop {
             return true;
         } catch (NextHopUnavailableException e) {
             return false;
+        }
+    }
+
+    /** Connects, greets and quits: empty when that worked, else why not. */
+    Optional<String> probe() {
+        try (NextHopConnection connection = open()) {
+            connection.command("QUIT");
+            return Optional.empty();
+        } catch (NextHopUnavailableException e) {
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -56,6 +56,18 @@ public final class SmtpSide implements AutoCloseable {
         return new SmtpSide(config, metrics, nextHop, releases, notices);
     }
 
+    /**
+     * Connects to the next hop once, as the relay would (STARTTLS as configured, EHLO), and quits
+     * ({@code check-config --connect}).
+     *
+     * @return empty when it answered, else why not
+     */
+    public static Optional<String> probeNextHop(LekwachtConfig config) throws IOException,
+            GeneralSecurityException {
+        SmtpSide side = open(config, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        return side.nextHop.probe();
+    }
+
     /** Sends released held messages: the next hop. */
     public Outbox releases() {
         return releases;

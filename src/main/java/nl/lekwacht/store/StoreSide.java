@@ -44,6 +44,15 @@ public final class StoreSide implements AutoCloseable {
         return new StoreSide(Database.open(config));
     }
 
+    /**
+     * Tries the store once without migrating or creating anything ({@code check-config --connect}).
+     *
+     * @return empty when it answers, else why not
+     */
+    public static java.util.Optional<String> probe(StoreConfig config) {
+        return StoreProbe.probe(config);
+    }
+
     public Database database() {
         return database;
     }

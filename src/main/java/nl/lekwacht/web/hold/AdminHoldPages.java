@@ -24,7 +24,7 @@ import nl.lekwacht.web.auth.WebAuth;
 
 /**
  * Holds for mail admins and privacy officers (login, admin networks): {@code GET /admin/holds} lists
- * pending holds (metadata only) and {@code POST /admin/holds/{id}} acts on one, e.g. when the sender is
+ * pending holds (metadata only), and those whose content can no longer be opened, and {@code POST /admin/holds/{id}} acts on one, e.g. when the sender is
  * absent or the mail came from a shared mailbox; the audit trail names the admin. {@code GET /api/holds}
  * gives the same metadata as JSON to mail admins and API tokens. The login guard checks roles and the
  * session's CSRF token.
@@ -73,6 +73,9 @@ public final class AdminHoldPages implements WebModule {
         Map<String, Object> model = new HashMap<>();
         model.put("t", t);
         model.put("rows", rows);
+        model.put("unreadable", holds.unreadable(LIMIT).stream().map(h -> new Row(h.id(), dates.format(h.createdAt()),
+                dates.format(h.expiresAt()), h.sender(), h.subject(), h.recipients().size(),
+                String.join(", ", h.details().codes()), false)).toList());
         model.put("csrf", WebAuth.csrfToken(ctx));
         model.put("user", WebAuth.principal(ctx).name());
         pages.send(ctx, 200, "hold/admin.jte", model);
@@ -88,7 +91,7 @@ public final class AdminHoldPages implements WebModule {
         }
         String actor = WebAuth.principal(ctx).name();
         HoldDecisions.Result result = decisions.actById(id, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
-                ctx.formParams("recipient"), actor));
+                ctx.formParams("recipient"), ctx.formParams("attachment"), ctx.formParam("replacement"), actor));
         switch (result.outcome()) {
             case DONE -> pages.message(ctx, 200, t, t.get("admin.title"),
                     t.format("admin.done", id, action.get().formValue()));
@@ -99,11 +102,15 @@ public final class AdminHoldPages implements WebModule {
                     t.get("page.error.reasonRequired"));
             case CHOOSE_RECIPIENT -> pages.message(ctx, 422, t, t.get("admin.title"),
                     t.get("page.error.chooseRecipient"));
+            case CHOOSE_ATTACHMENT, NOT_A_SUGGESTION, NOT_POSSIBLE, REFUSED, FAILED -> pages.message(ctx,
+                    result.outcome() == HoldDecisions.Outcome.FAILED ? 500 : 422, t, t.get("admin.title"),
+                    t.get("page.error." + result.outcome().name()));
         }
     }
 
     private void api(Context ctx) throws Exception {
-        List<ApiHold> list = holds.pending(LIMIT).stream().map(AdminHoldPages::api).toList();
+        List<ApiHold> list = java.util.stream.Stream.concat(holds.pending(LIMIT).stream(),
+                holds.unreadable(LIMIT).stream()).map(AdminHoldPages::api).toList();
         ctx.contentType("application/json").result(json.writeValueAsString(list));
     }
 

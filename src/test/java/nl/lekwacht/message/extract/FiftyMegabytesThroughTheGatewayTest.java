@@ -36,6 +36,8 @@ class FiftyMegabytesThroughTheGatewayTest {
                     + "downstream:\n  host: 127.0.0.1\n  port: " + nextHop.port() + "\n  data-timeout: 5m\n"
                     + "organisation:\n  internal-domains: [gemeente.example]\n"
                     + "web:\n  listen: 127.0.0.1:" + freePort() + "\n"
+                    + "hold:\n  link-secret: \"a-link-secret-of-at-least-thirty-two-characters\"\n"
+                    + "  encryption-key: \"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\"\n"
                     + "store:\n  url: jdbc:h2:file:" + data.resolve("store").toAbsolutePath() + "\n");
             try (ChildGateway gateway = ChildGateway.start(config, data.resolve("gateway.log"), "-Xmx256m")) {
                 gateway.awaitListening(2);
