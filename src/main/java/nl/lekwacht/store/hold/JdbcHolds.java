@@ -156,6 +156,19 @@ public final class JdbcHolds implements HoldStore {
                     return false;
                 }
             }
+            if (decision.content() != null) {
+                // the corrected message replaces the original: what was taken out does not outlive the decision
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM sealed_content WHERE content_id = ?")) {
+                    s.setString(1, decision.holdId());
+                    s.executeUpdate();
+                }
+                HoldRows.writeContent(c, decision.holdId(), decision.content());
+                try (PreparedStatement s = c.prepareStatement("UPDATE hold_message SET size_bytes = ? WHERE id = ?")) {
+                    s.setLong(1, decision.size());
+                    s.setString(2, decision.holdId());
+                    s.executeUpdate();
+                }
+            }
             HoldRows.insertEvents(c, events);
             HoldRows.insertJobs(c, jobs);
             return true;
