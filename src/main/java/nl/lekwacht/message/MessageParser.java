@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import nl.lekwacht.message.spool.Spool;
+import nl.lekwacht.privacy.BsnMasking;
 
 /**
  * Parses a spooled message with Jakarta Mail into an {@link OutboundMessage}: headers, visible
@@ -61,6 +62,9 @@ public final class MessageParser {
         properties.setProperty("mail.mime.base64.ignoreerrors", "true");
         properties.setProperty("mail.mime.uudecode.ignoreerrors", "true");
         properties.setProperty("mail.mime.allowutf8", "true");
+        // RFC 2231 parameters (filename*=UTF-8''...) and RFC 2047 file names, decoded before inspection
+        properties.setProperty("mail.mime.decodeparameters", "true");
+        properties.setProperty("mail.mime.decodefilename", "true");
         this.session = Session.getInstance(properties);
         this.maxBodyChars = maxBodyChars;
         this.maxParts = maxParts;
@@ -74,6 +78,9 @@ public final class MessageParser {
             List<TextPart> texts = new ArrayList<>();
             List<Attachment> attachments = new ArrayList<>();
             List<ExtractionProblem> problems = new ArrayList<>();
+            if (!headers.subject().isBlank()) {
+                texts.add(new TextPart(TextPart.HEADER, "header:Subject", headers.subject(), false));
+            }
             walk(mime, texts, attachments, problems);
             return new OutboundMessage(envelope, withMalformed(headers, malformed), spool.size(), texts,
                     attachments, problems);
@@ -222,6 +229,9 @@ public final class MessageParser {
         }
         if (name == null) {
             name = "part-" + partCount + extensionFor(type);
+        } else {
+            // the location names the file, masked: a finding must not repeat the number it found
+            texts.add(new TextPart(id, "attachment:" + BsnMasking.mask(name), FileNames.asText(name), false));
         }
         final Part source = part;
         attachments.add(new Attachment(id, name, type, Math.max(0, part.getSize()), () -> {
@@ -249,20 +259,30 @@ public final class MessageParser {
     }
 
     private String readText(Part part) throws MessagingException, IOException {
-        Charset charset = charsetOf(part);
+        String declared = declaredCharset(part);
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = in.readNBytes(maxBodyChars * 4 + 4);
-            return new String(bytes, charset);
+            if (declared != null && Utf7.isUtf7(declared)) {
+                return Utf7.decode(bytes);
+            }
+            return new String(bytes, charsetOf(declared));
         }
     }
 
-    private static Charset charsetOf(Part part) {
+    private static String declaredCharset(Part part) {
         try {
-            String charset = new ContentType(part.getContentType()).getParameter("charset");
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Charset charsetOf(String charset) {
+        try {
             if (charset != null) {
                 return Charset.forName(MimeUtility.javaCharset(charset.trim()));
             }
-        } catch (MessagingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             // unknown or malformed charset: fall through to a lossless default
         }
         return StandardCharsets.UTF_8;
@@ -303,14 +323,16 @@ public final class MessageParser {
         };
     }
 
-    private static String decode(String value) {
+    /** Decodes RFC 2047 encoded words, also those in a charset the JDK lacks (UTF-7). */
+    static String decode(String value) {
         if (value == null) {
             return "";
         }
+        String unfolded = MimeUtility.unfold(value);
         try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value));
-        } catch (UnsupportedEncodingException e) {
-            return value;
+            return MimeUtility.decodeText(unfolded);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return EncodedWords.decode(unfolded);
         }
     }
 }
