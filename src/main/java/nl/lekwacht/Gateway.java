@@ -122,7 +122,7 @@ public final class Gateway implements AutoCloseable {
                     time.scheduler("lekwacht-register-sweep"));
             parts.push(register);
             HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
-                    register.overrides(), PolicySide.settings(config).incidentOnOverride(), clock,
+                    register.overrides(), PolicySide.settings(config).incidentOnOverride(), screener, clock,
                     time.scheduler("lekwacht-hold-loop"));
             parts.push(holds);
             IntakeSide intake = IntakeSide.build(config, register.register(), store.reports(), store.reportCounters(),

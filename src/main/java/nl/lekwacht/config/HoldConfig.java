@@ -23,15 +23,21 @@ import nl.lekwacht.config.source.HostPort;
  * @param deliveryLifetime how long a release keeps being retried before the sender gets a failure notice
  * @param pollInterval    how often each instance looks for due deliveries and expired holds
  * @param timeZone        zone of the times shown in notices and pages
+ * @param retention       how long a decided hold's metadata (sender, recipients, subject, findings) and its
+ *                        audit trail are kept, counted from its receipt; then both are deleted
  */
 public record HoldConfig(Duration expiry, String linkSecret, String encryptionKey, List<String> oldEncryptionKeys,
                          Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom,
-                         Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone) {
+                         Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone,
+                         Duration retention) {
+
+    /** The default {@code hold.retention}: half a year, long enough to answer questions about a hold. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
 
     static HoldConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("expiry", "link-secret", "encryption-key", "old-encryption-keys",
                 "notify-relay", "content-grace", "notify-from", "delivery-retry", "delivery-lifetime",
-                "poll-interval", "time-zone"));
+                "poll-interval", "time-zone", "retention"));
         String secret = node.string("link-secret", "");
         if (!secret.isEmpty() && secret.length() < 32) {
             node.problem("link-secret", "must be at least 32 characters");
@@ -60,11 +66,18 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
             node.problem("poll-interval", "must be positive");
             poll = Duration.ofSeconds(5);
         }
-        return new HoldConfig(node.duration("expiry", Duration.ofHours(24)), secret, key, oldKeys, relay,
-                node.duration("content-grace", Duration.ofDays(1)),
+        Duration expiry = node.duration("expiry", Duration.ofHours(24));
+        Duration grace = node.duration("content-grace", Duration.ofDays(1));
+        Duration lifetime = node.duration("delivery-lifetime", Duration.ofDays(5));
+        Duration retention = node.duration("retention", DEFAULT_RETENTION);
+        if (retention.compareTo(expiry.plus(grace).plus(lifetime)) <= 0) {
+            // a hold must outlive its decision, its release and the erasure of its content
+            node.problem("retention", "must be longer than expiry + content-grace + delivery-lifetime ("
+                    + expiry.plus(grace).plus(lifetime).toHours() + "h)");
+        }
+        return new HoldConfig(expiry, secret, key, oldKeys, relay, grace,
                 node.string("notify-from", "lekwacht@localhost"),
-                node.duration("delivery-retry", Duration.ofSeconds(30)),
-                node.duration("delivery-lifetime", Duration.ofDays(5)), poll, zone);
+                node.duration("delivery-retry", Duration.ofSeconds(30)), lifetime, poll, zone, retention);
     }
 
     private static void checkKey(ConfigNode node, String name, String base64) {

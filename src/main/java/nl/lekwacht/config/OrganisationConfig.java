@@ -1,5 +1,6 @@
 package nl.lekwacht.config;
 
+import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,16 +35,37 @@ public record OrganisationConfig(List<String> internalDomains, List<String> cons
     }
 
     public boolean isConsumerDomain(String domain) {
-        return matches(domain.toLowerCase(Locale.ROOT), consumerDomains);
+        return matches(normalDomain(domain), consumerDomains);
     }
 
     public boolean isTrustedPartner(String domain) {
-        return matches(domain.toLowerCase(Locale.ROOT), trustedPartnerDomains);
+        return matches(normalDomain(domain), trustedPartnerDomains);
     }
 
+    /** The domain of {@code address} in the form every decision compares: see {@link #normalDomain}. */
     public static String domainOf(String address) {
         int at = address.lastIndexOf('@');
-        return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return at < 0 ? "" : normalDomain(address.substring(at + 1));
+    }
+
+    /**
+     * One spelling per domain, so that no way of writing it slips past a comparison: lower case, the
+     * root's trailing dot dropped ({@code gemeente.example.}), an internationalised name as its ASCII
+     * (punycode) form, which also folds full-width letters.
+     */
+    public static String normalDomain(String domain) {
+        String d = domain.trim().toLowerCase(Locale.ROOT);
+        if (d.endsWith(".")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        if (d.chars().allMatch(c -> c < 0x80)) {
+            return d;
+        }
+        try {
+            return IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return d;
+        }
     }
 
     private static boolean matches(String domain, List<String> domains) {
@@ -59,7 +81,7 @@ public record OrganisationConfig(List<String> internalDomains, List<String> cons
     }
 
     private static List<String> lower(List<String> domains) {
-        return domains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
+        return domains.stream().map(OrganisationConfig::normalDomain).filter(d -> !d.isEmpty()).toList();
     }
 
     static OrganisationConfig read(ConfigNode node) {

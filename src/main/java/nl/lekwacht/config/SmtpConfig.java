@@ -20,12 +20,13 @@ import nl.lekwacht.config.source.HostPort;
  *                               encrypted temp file in {@code spoolDirectory}
  * @param maxReceivedHeaders     more Received: lines than this means a mail loop
  * @param maxHeaderSize          bytes of header section a message may have
+ * @param maxCommandsPerSession  commands one session may send (QUIT aside) before it is closed with 421
  */
 public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNetworks, long maxMessageSize,
                          int maxRecipients, int maxConnections, int maxConnectionsPerClient,
                          Duration idleTimeout, Duration sessionTimeout, long spoolMemoryThreshold,
                          Path spoolDirectory, int maxReceivedHeaders, long maxHeaderSize,
-                         Tls tls, Auth auth) {
+                         int maxCommandsPerSession, Tls tls, Auth auth) {
 
     /** STARTTLS on the receiving side. */
     public enum TlsMode { NONE, OPTIONAL, REQUIRED }
@@ -55,7 +56,7 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
         node.rejectUnknownKeys(Set.of("listen", "hostname", "allowed-networks", "max-message-size",
                 "max-recipients", "max-connections", "max-connections-per-client", "idle-timeout",
                 "session-timeout", "spool-memory-threshold", "spool-directory", "max-received-headers",
-                "max-header-size", "tls", "auth"));
+                "max-header-size", "max-commands-per-session", "tls", "auth"));
         long maxSize = node.size("max-message-size", 50L * 1024 * 1024, 1024);
         if (maxSize > Integer.MAX_VALUE) {
             node.problem("max-message-size", "must be below 2GB");
@@ -90,12 +91,19 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
         if (auth.enabled() && tls.mode() == TlsMode.NONE) {
             authNode.problem("users", "AUTH is offered only after STARTTLS: set smtp.tls.mode");
         }
+        int maxRecipients = node.integer("max-recipients", 1000, 1, 100_000);
+        int maxCommands = node.integer("max-commands-per-session", 10_000, 10, 10_000_000);
+        if (maxCommands < maxRecipients + 10) {
+            // one message with the most recipients must fit in a session: EHLO, MAIL, RCPT..., DATA
+            node.problem("max-commands-per-session", "must be at least smtp.max-recipients + 10 ("
+                    + (maxRecipients + 10) + ")");
+        }
         return new SmtpConfig(
                 node.hostPort("listen", new HostPort("127.0.0.1", 2525)),
                 node.string("hostname", "lekwacht.localdomain"),
                 node.networks("allowed-networks", List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128"))),
                 maxSize,
-                node.integer("max-recipients", 1000, 1, 100_000),
+                maxRecipients,
                 node.integer("max-connections", 200, 1, 100_000),
                 node.integer("max-connections-per-client", 50, 1, 100_000),
                 node.duration("idle-timeout", Duration.ofMinutes(5)),
@@ -104,6 +112,6 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
                 Path.of(node.string("spool-directory", "data/spool")),
                 node.integer("max-received-headers", 30, 1, 1000),
                 node.size("max-header-size", 1024L * 1024, 1024),
-                tls, auth);
+                maxCommands, tls, auth);
     }
 }

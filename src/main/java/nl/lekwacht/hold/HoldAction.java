@@ -11,6 +11,10 @@ public enum HoldAction {
     SEND_BCC("send-bcc"),
     /** Send to every recipient except the ones chosen. */
     REMOVE_RECIPIENT("remove-recipient"),
+    /** Send to the address the detector suggested instead of a misdirected recipient. */
+    REPLACE_RECIPIENT("replace-recipient"),
+    /** Send with the chosen attachments replaced by a line saying they were withheld. */
+    SEND_WITHOUT_ATTACHMENTS("send-without-attachments"),
     /** Send nothing. */
     CANCEL("cancel");
 

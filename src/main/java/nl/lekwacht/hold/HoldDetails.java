@@ -20,11 +20,13 @@ import java.util.Map;
  * @param findings       every finding, with masked evidence
  * @param reasons        the policy's reasons
  * @param visible        the To/Cc recipients
- * @param attachments    attachment names, types and sizes
+ * @param attachments    attachment names, types, sizes and part ids
+ * @param signed         the message is S/MIME- or PGP/MIME-signed or encrypted: removing a part would
+ *                       break it, so "send without these attachments" is not offered
  */
 public record HoldDetails(String queueId, String client, String helo, String authenticatedUser, Instant receivedAt,
                           List<String> notifyTo, boolean eightBit, List<StoredFinding> findings, List<String> reasons,
-                          List<Visible> visible, List<AttachmentInfo> attachments) {
+                          List<Visible> visible, List<AttachmentInfo> attachments, boolean signed) {
 
     public HoldDetails {
         notifyTo = List.copyOf(notifyTo);
@@ -34,14 +36,20 @@ public record HoldDetails(String queueId, String client, String helo, String aut
         attachments = List.copyOf(attachments);
     }
 
-    /** A finding as stored: the detector's masked evidence and details. */
-    public record StoredFinding(String code, String severity, String where, int count, List<String> evidence,
-                                String message, Map<String, String> details) {
+    /**
+     * A finding as stored: the detector's masked evidence and details.
+     *
+     * @param part the MIME part id it was found in ({@code header} for To/Cc/Subject); empty for holds
+     *             stored before findings carried a part
+     */
+    public record StoredFinding(String code, String severity, String where, String part, int count,
+                                List<String> evidence, String message, Map<String, String> details) {
         public StoredFinding {
+            part = part == null ? "" : part;
             where = BsnMasking.mask(where);
-            evidence = List.copyOf(BsnMasking.maskAll(evidence));
+            evidence = evidence == null ? List.of() : List.copyOf(BsnMasking.maskAll(evidence));
             message = BsnMasking.mask(message);
-            details = Map.copyOf(BsnMasking.maskValues(details));
+            details = details == null ? Map.of() : Map.copyOf(BsnMasking.maskValues(details));
         }
     }
 
@@ -52,11 +60,21 @@ public record HoldDetails(String queueId, String client, String helo, String aut
         }
     }
 
-    /** An attachment, its file name masked (the part id, not the name, links it to its findings). */
-    public record AttachmentInfo(String name, String contentType, long size) {
+    /**
+     * An attachment, its file name masked (the part id, not the name, links it to its findings).
+     *
+     * @param partId the attachment's MIME part id; empty for holds stored before attachments carried one
+     */
+    public record AttachmentInfo(String partId, String name, String contentType, long size) {
         public AttachmentInfo {
+            partId = partId == null ? "" : partId;
             name = BsnMasking.mask(name);
         }
+    }
+
+    /** The attachment with this part id, if any. */
+    public java.util.Optional<AttachmentInfo> attachment(String partId) {
+        return attachments.stream().filter(a -> !a.partId().isEmpty() && a.partId().equals(partId)).findFirst();
     }
 
     public List<String> codes() {

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hold loop's chores: expires what nobody decided on (not sent, the sender told) and erases the
- * content of decided holds after the grace period. Safe to run on every instance.
+ * The hold loop's chores: expires what nobody decided on (not sent, the sender told), erases the
+ * content of decided holds after the grace period, and deletes holds and their audit trail after
+ * {@code hold.retention}. Safe to run on every instance.
  */
 final class HoldHousekeeping {
 
@@ -25,9 +26,10 @@ final class HoldHousekeeping {
     private final Runnable wake;
     private final Clock clock;
     private final Duration contentGrace;
+    private final Duration retention;
 
     HoldHousekeeping(HoldStore store, HoldAudit audit, Notices notices, NoticeJobs jobs, HoldMetrics metrics, Runnable wake,
-                     Clock clock, Duration contentGrace) {
+                     Clock clock, Duration contentGrace, Duration retention) {
         this.store = store;
         this.audit = audit;
         this.notices = notices;
@@ -36,6 +38,7 @@ final class HoldHousekeeping {
         this.wake = wake;
         this.clock = clock;
         this.contentGrace = contentGrace;
+        this.retention = retention;
     }
 
     /** Expires pending holds past their time: not sent, sender told. */
@@ -77,5 +80,14 @@ final class HoldHousekeeping {
             audit.audit(new AuditEvent(id, now, "system", AuditEvent.CONTENT_DELETED, "content erased after grace"));
         }
         return purged.size();
+    }
+
+    /** Deletes decided holds received more than {@code hold.retention} ago, with their audit trail. */
+    int forgetOld() {
+        int forgotten = store.forget(clock.instant().minus(retention));
+        if (forgotten > 0) {
+            log.info("deleted {} hold(s) and their audit trail past hold.retention", forgotten);
+        }
+        return forgotten;
     }
 }

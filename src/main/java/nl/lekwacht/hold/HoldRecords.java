@@ -26,12 +26,12 @@ final class HoldRecords {
         this.organisation = organisation;
     }
 
-    HeldMessage newHold(Screened screened, String tokenHash, boolean eightBit, long size, Instant now,
+    HeldMessage newHold(Screened screened, String tokenHash, boolean eightBit, boolean signed, long size, Instant now,
                         Instant expires) {
         OutboundMessage message = screened.message();
         Envelope envelope = message.envelope();
         List<StoredFinding> findings = screened.verdict().findings().stream()
-                .map(f -> new StoredFinding(f.code().name(), f.severity().name(), f.where(), f.count(), f.evidence(),
+                .map(f -> new StoredFinding(f.code().name(), f.severity().name(), f.where(), f.part(), f.count(), f.evidence(),
                         f.message(), f.details()))
                 .toList();
         List<HoldDetails.Visible> visible = message.visibleRecipients().stream()
@@ -39,10 +39,11 @@ final class HoldRecords {
                         organisation.isInternal(v.address())))
                 .toList();
         List<HoldDetails.AttachmentInfo> attachments = message.attachments().stream()
-                .map(a -> new HoldDetails.AttachmentInfo(a.name(), a.contentType(), a.encodedSize())).toList();
+                .map(a -> new HoldDetails.AttachmentInfo(a.partId(), a.name(), a.contentType(), a.encodedSize())).toList();
         HoldDetails details = new HoldDetails(envelope.queueId(), envelope.client().getHostAddress(), envelope.helo(),
                 envelope.authenticatedUser().orElse(""), envelope.receivedAt(), notifyTo(envelope,
-                message.headers().sender()), eightBit, findings, screened.verdict().reasons(), visible, attachments);
+                message.headers().sender()), eightBit, findings, screened.verdict().reasons(), visible, attachments,
+                signed);
         return new HeldMessage(envelope.queueId(), tokenHash, HoldStatus.PENDING, envelope.sender(),
                 envelope.recipients(), message.headers().subject(), size, details, now, expires, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
@@ -79,7 +80,7 @@ final class HoldRecords {
         for (StoredFinding f : hold.details().findings()) {
             try {
                 findings.add(new Finding(FindingCode.valueOf(f.code()), Severity.valueOf(f.severity()), f.where(),
-                        "", f.count(), f.evidence(), f.message(), f.details()));
+                        f.part(), f.count(), f.evidence(), f.message(), f.details()));
             } catch (IllegalArgumentException e) {
                 // a code from a newer version: leave it out of the trace header
             }

@@ -14,6 +14,7 @@ import nl.lekwacht.config.HoldConfig;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.flow.HoldDesk;
 import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.flow.Screener;
 import nl.lekwacht.inspect.FindingCode;
 import nl.lekwacht.text.Templates;
 import nl.lekwacht.text.Texts;
@@ -58,11 +59,12 @@ public final class HoldSide implements AutoCloseable {
      * @param notices            sends our notices ({@code hold.notify-relay}, default the next hop)
      * @param overrides          told when a send-anyway must open an incident
      * @param incidentOnOverride the codes for which it must ({@code policy.incident-on-override})
+     * @param screener           screens a corrected message again before it may leave
      * @param loopExecutor       runs the background loop; closed with this side
      */
     public static HoldSide build(LekwachtConfig config, HoldStores stores, Outbox releases, Outbox notices,
                                  MeterRegistry registry, OverrideListener overrides,
-                                 Set<FindingCode> incidentOnOverride, Clock clock,
+                                 Set<FindingCode> incidentOnOverride, Screener screener, Clock clock,
                                  ScheduledExecutorService loopExecutor) {
         HoldConfig hold = config.hold();
         SecureRandom random = new SecureRandom();
@@ -77,10 +79,12 @@ public final class HoldSide implements AutoCloseable {
         HoldLookup lookup = new HoldLookup(stores.holds(), stores.audit(), clock);
         HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
                 loop::wake, clock, hold.expiry(), config.web().publicUrl());
+        CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
+                WithheldPart.of(texts.get("withheld.text")));
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
-                loop::wake, clock);
+                correcting, cipher, loop::wake, clock);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
-                hold.contentGrace());
+                hold.contentGrace(), hold.retention());
         UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
                 metrics, clock);
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
@@ -126,7 +130,8 @@ public final class HoldSide implements AutoCloseable {
             log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
                     + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
         }
-        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, queue::runDue));
+        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, housekeeping::forgetOld,
+                queue::runDue));
     }
 
     @Override

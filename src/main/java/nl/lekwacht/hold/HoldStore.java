@@ -16,11 +16,22 @@ public interface HoldStore {
     record NewJob(DeliveryJob job, Instant firstAttempt, ChunkSource ownContent) {
     }
 
-    /** The decision on a pending hold. */
-    record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+    /**
+     * The decision on a pending hold.
+     *
+     * @param content the corrected content, sealed under the hold's id, that replaces the original in the
+     *                same transaction (the original is deleted); null when the content stays as it is
+     * @param size    the corrected content's size in bytes; ignored without content
+     */
+    record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason,
+                    ChunkSource content, long size) {
         /** The reason is typed by the sender or an admin: it may carry a BSN. */
         public Decision {
             reason = BsnMasking.mask(reason);
+        }
+
+        public Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
+            this(holdId, status, at, actor, action, reason, null, -1);
         }
     }
 
@@ -65,4 +76,13 @@ public interface HoldStore {
      * @return the ids whose content was deleted
      */
     List<String> purgeContent(Instant decidedBefore, Instant now);
+
+    /**
+     * Retention: deletes the holds received before {@code receivedBefore} that are decided and have no
+     * delivery still queued, with their audit trail, their finished jobs and any sealed bytes left; and
+     * audit events that old whose hold is already gone.
+     *
+     * @return how many holds were deleted
+     */
+    int forget(Instant receivedBefore);
 }

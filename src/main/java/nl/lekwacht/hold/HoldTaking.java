@@ -51,7 +51,7 @@ final class HoldTaking implements HoldDesk {
         Instant now = clock.instant();
         String token = tokens.newToken();
         boolean eightBit = eightBit(spool);
-        HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, spool.size(), now,
+        HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, signed(spool), spool.size(), now,
                 now.plus(expiry));
         if (hold.details().notifyTo().isEmpty()) {
             throw new IOException("nobody inside the organisation to ask about hold " + hold.id());
@@ -70,6 +70,16 @@ final class HoldTaking implements HoldDesk {
         metrics.held();
         wake.run();
         return hold.id();
+    }
+
+    /** Signed or encrypted as a whole (S/MIME, PGP/MIME): a part taken out would break it. */
+    static boolean signed(Spool spool) throws IOException {
+        String type;
+        try (InputStream in = spool.open()) {
+            type = HeaderSection.value(HeaderSection.read(in), "content-type").toLowerCase(java.util.Locale.ROOT);
+        }
+        return type.startsWith("multipart/signed") || type.startsWith("multipart/encrypted")
+                || type.startsWith("application/pkcs7-mime") || type.startsWith("application/x-pkcs7-mime");
     }
 
     private static boolean eightBit(Spool spool) throws IOException {

@@ -41,7 +41,8 @@ public final class PlainFindings {
             return t.format("finding.where.attachment", where.substring("attachment:".length()));
         }
         if (where.startsWith("header:")) {
-            return t.format("finding.where.header", where.substring("header:".length()));
+            String field = where.substring("header:".length());
+            return t.format("finding.where.header", t.has("finding.field." + field) ? t.get("finding.field." + field) : field);
         }
         return where;
     }

@@ -7,7 +7,7 @@ import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.server.Session;
 
 /**
- * BDAT (RFC 3030): chunks are spooled and checked for bare CR/LF like DATA; the LAST chunk ends the
+ * BDAT (RFC 3030): chunks are spooled and checked for bare CR/LF and NUL like DATA; the LAST chunk ends the
  * transaction and the message is screened and relayed to the next hop with DATA.
  */
 final class BdatCommand extends BaseCommand {
@@ -45,9 +45,17 @@ final class BdatCommand extends BaseCommand {
         BdatDataReader reader = transaction.bdatReader();
         reader.readChunk(session.getRawInput(), size);
         if (reader.sawBareNewline()) {
+            SmtpReply refused = DataRefusals.refuse(DataOutcome.BARE_NEWLINE, transaction, session, reader.size());
             session.resetMailTransaction();
-            metrics.reply(550);
-            throw new DropConnectionException(550, "5.5.2 Bare line feed not allowed");
+            metrics.reply(refused.code());
+            throw new DropConnectionException(refused.code(), refused.lines().get(0));
+        }
+        if (reader.sawNul()) {
+            // the chunk was read whole, so the stream is in sync: refuse the message, keep the session
+            SmtpReply refused = DataRefusals.refuse(DataOutcome.NUL, transaction, session, reader.size());
+            session.resetMailTransaction();
+            RelayCommands.send(session, refused, metrics);
+            return;
         }
         if (!last) {
             RelayCommands.send(session, SmtpReply.of(250, "2.0.0 " + size + " octets received"), metrics);
@@ -55,15 +63,16 @@ final class BdatCommand extends BaseCommand {
         }
         SmtpReply reply;
         try {
-            reply = switch (reader.finish()) {
-                case COMPLETE -> transaction.endOfData(transaction.bdatSpool().finish());
-                case TOO_BIG -> SmtpReply.of(552, "5.3.4 Message too big");
-                case HEADER_TOO_BIG -> SmtpReply.of(552, "5.3.4 Message header too big");
-                case BARE_NEWLINE -> {
-                    metrics.reply(550);
-                    throw new DropConnectionException(550, "5.5.2 Bare line feed not allowed");
+            DataOutcome outcome = reader.finish();
+            if (outcome == DataOutcome.COMPLETE) {
+                reply = transaction.endOfData(transaction.bdatSpool().finish());
+            } else {
+                reply = DataRefusals.refuse(outcome, transaction, session, reader.size());
+                if (outcome == DataOutcome.BARE_NEWLINE) {
+                    metrics.reply(reply.code());
+                    throw new DropConnectionException(reply.code(), reply.lines().get(0));
                 }
-            };
+            }
         } finally {
             session.resetMailTransaction();
         }

@@ -52,7 +52,7 @@ final class BdatDataReader {
     }
 
     /** The outcome once the LAST chunk was read. */
-    DataOutcome finish() {
+    DataOutcome finish() throws IOException {
         if (bare || pendingCr) {
             return DataOutcome.BARE_NEWLINE;
         }
@@ -61,6 +61,10 @@ final class BdatDataReader {
 
     boolean sawBareNewline() {
         return bare;
+    }
+
+    boolean sawNul() {
+        return sink.sawNul();
     }
 
     long size() {

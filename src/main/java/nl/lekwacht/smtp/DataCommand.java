@@ -7,7 +7,7 @@ import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.server.Session;
 
 /**
- * DATA: spools the message (refusing bare CR/LF), then screens and dispatches it. The transaction is
+ * DATA: spools the message (refusing bare CR/LF and NUL), then screens and dispatches it. The transaction is
  * over afterwards whatever the outcome, so the client's next MAIL needs no RSET.
  */
 final class DataCommand extends BaseCommand {
@@ -30,20 +30,26 @@ final class DataCommand extends BaseCommand {
             RelayCommands.send(session, SmtpReply.of(554, "5.5.1 No valid recipients"), metrics);
             return;
         }
+        if (transaction.bdatStarted()) {
+            // RFC 3030 §2: DATA and BDAT are not mixed in one transaction; the BDAT data stays
+            RelayCommands.send(session, SmtpReply.of(503, "5.5.1 DATA not allowed after BDAT"), metrics);
+            return;
+        }
         session.sendResponse("354 End data with <CR><LF>.<CR><LF>");
         SpoolWriter spool = transaction.spoolDirectory().newWriter();
         SmtpReply reply;
         try {
-            DataOutcome outcome = DotDataReader.read(session.getRawInput(), transaction.newSink(spool));
-            reply = switch (outcome) {
-                case COMPLETE -> transaction.endOfData(spool.finish());
-                case TOO_BIG -> SmtpReply.of(552, "5.3.4 Message too big");
-                case HEADER_TOO_BIG -> SmtpReply.of(552, "5.3.4 Message header too big");
-                case BARE_NEWLINE -> {
-                    metrics.reply(550);
-                    throw new DropConnectionException(550, "5.5.2 Bare line feed not allowed");
+            DataSink sink = transaction.newSink(spool);
+            DataOutcome outcome = DotDataReader.read(session.getRawInput(), sink);
+            if (outcome == DataOutcome.COMPLETE) {
+                reply = transaction.endOfData(spool.finish());
+            } else {
+                reply = DataRefusals.refuse(outcome, transaction, session, sink.size());
+                if (outcome == DataOutcome.BARE_NEWLINE) {
+                    metrics.reply(reply.code());
+                    throw new DropConnectionException(reply.code(), reply.lines().get(0));
                 }
-            };
+            }
         } finally {
             spool.abort();
             session.resetMailTransaction();

@@ -9,6 +9,11 @@ enum DataOutcome {
     /** All data read, but the header section exceeds its limit. */
     HEADER_TOO_BIG,
     /**
+     * All data read, but it holds a NUL byte. A next hop that drops NUL bytes would read {@code \0.CRLF}
+     * as the end of data, so such a message could never be relayed as it was received.
+     */
+    NUL,
+    /**
      * A CR or LF not paired as CRLF. The stream cannot be trusted to be in sync any more (this is how
      * SMTP smuggling hides a second message), so the connection is dropped.
      */

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Where message bytes go while they are read: counts them against the size and header limits and
- * stops writing (but keeps counting) once the message is too big, so the client can be answered
- * after its end of data.
+ * Where message bytes go while they are read: counts them against the size and header limits, looks
+ * for NUL bytes, and stops writing (but keeps counting) once the message is too big or has a NUL, so
+ * the client can be answered after its end of data. The client's own {@code X-Lekwacht:} fields are
+ * left out on the way ({@link ClientTraceFilter}).
  */
 final class DataSink {
 
-    private final OutputStream out;
+    private final ClientTraceFilter out;
     private final long maxSize;
     private final long maxHeaderSize;
     private long size;
@@ -19,9 +20,10 @@ final class DataSink {
     private boolean lineEmpty = true;
     private boolean tooBig;
     private boolean headerTooBig;
+    private boolean nul;
 
     DataSink(OutputStream out, long maxSize, long maxHeaderSize) {
-        this.out = out;
+        this.out = new ClientTraceFilter(out);
         this.maxSize = maxSize;
         this.maxHeaderSize = maxHeaderSize;
     }
@@ -38,7 +40,10 @@ final class DataSink {
         if (size > maxSize) {
             tooBig = true;
         }
-        if (!tooBig && !headerTooBig) {
+        for (int i = from; i < to && !nul; i++) {
+            nul = bytes[i] == 0;
+        }
+        if (!tooBig && !headerTooBig && !nul) {
             out.write(bytes, from, length);
         }
     }
@@ -66,10 +71,23 @@ final class DataSink {
         return size;
     }
 
-    DataOutcome outcome() {
+    /** True once a NUL byte was seen. */
+    boolean sawNul() {
+        return nul;
+    }
+
+    /** Ends the data: passes on what is still buffered and says how it went. Call once. */
+    DataOutcome outcome() throws IOException {
         if (tooBig) {
             return DataOutcome.TOO_BIG;
         }
-        return headerTooBig ? DataOutcome.HEADER_TOO_BIG : DataOutcome.COMPLETE;
+        if (headerTooBig) {
+            return DataOutcome.HEADER_TOO_BIG;
+        }
+        if (nul) {
+            return DataOutcome.NUL;
+        }
+        out.finish();
+        return DataOutcome.COMPLETE;
     }
 }

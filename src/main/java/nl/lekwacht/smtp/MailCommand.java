@@ -37,6 +37,9 @@ final class MailCommand extends BaseCommand {
         try {
             path = SmtpPath.parse(commandString, "FROM:");
             parameters = MailParameters.parse(path.parameters(), maxMessageSize, nextHop.capabilities().smtpUtf8());
+            if (path.eightBit() && !parameters.smtpUtf8()) {
+                throw new MailParameters.Refused(SmtpPath.needsSmtpUtf8());
+            }
         } catch (MailParameters.Refused refused) {
             RelayCommands.send(session, refused.reply(), metrics);
             return;

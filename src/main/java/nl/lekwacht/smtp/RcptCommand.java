@@ -30,6 +30,9 @@ final class RcptCommand extends BaseCommand {
             if (path.address().isEmpty()) {
                 throw new MailParameters.Refused(SmtpReply.of(501, "5.1.3 Empty recipient"));
             }
+            if (path.eightBit() && !transaction.smtpUtf8()) {
+                throw new MailParameters.Refused(SmtpPath.needsSmtpUtf8());
+            }
             if (!path.parameters().isEmpty()) {
                 throw new MailParameters.Refused(SmtpReply.of(555, "5.5.4 RCPT parameters not supported"));
             }

@@ -82,6 +82,7 @@ final class RelayServer implements AutoCloseable {
                 new DataCommand(parts.metrics()),
                 new BdatCommand(parts.metrics()),
                 config.auth().enabled());
+        CommandBudget.install(server.getCommandHandler(), config.maxCommandsPerSession(), access, parts.metrics());
     }
 
     public void start() {

@@ -13,11 +13,17 @@ final class RelaySession {
     private final NextHop nextHop;
     private final RelayMetrics metrics;
     private NextHopConnection connection;
+    private int commands;
 
     RelaySession(Session smtpSession, NextHop nextHop, RelayMetrics metrics) {
         this.smtpSession = smtpSession;
         this.nextHop = nextHop;
         this.metrics = metrics;
+    }
+
+    /** Counts one more command of this session; returns how many there were so far. */
+    int countCommand() {
+        return ++commands;
     }
 
     Session smtpSession() {

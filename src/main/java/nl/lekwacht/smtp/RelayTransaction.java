@@ -32,6 +32,7 @@ final class RelayTransaction implements MessageHandler {
     private final String queueId;
     private final List<String> recipients = new ArrayList<>();
     private String sender;
+    private boolean smtpUtf8;
     private NextHopConnection nextHop;
     private boolean nextHopOpen;
     private SpoolWriter bdatSpool;
@@ -62,6 +63,7 @@ final class RelayTransaction implements MessageHandler {
             SmtpReply reply = started.reply();
             if (reply.isPositive()) {
                 sender = address;
+                smtpUtf8 = parameters.smtpUtf8();
                 nextHopOpen = true;
             }
             return reply;
@@ -84,6 +86,11 @@ final class RelayTransaction implements MessageHandler {
             nextHopOpen = false;
             return SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
         }
+    }
+
+    /** The client declared SMTPUTF8 on MAIL: non-ASCII addresses may follow. */
+    boolean smtpUtf8() {
+        return smtpUtf8;
     }
 
     int recipientCount() {
@@ -113,6 +120,11 @@ final class RelayTransaction implements MessageHandler {
             bdatReader = new BdatDataReader(newSink(bdatSpool));
         }
         return bdatReader;
+    }
+
+    /** A BDAT chunk was received in this transaction (then DATA is out of order). */
+    boolean bdatStarted() {
+        return bdatReader != null;
     }
 
     SpoolWriter bdatSpool() {

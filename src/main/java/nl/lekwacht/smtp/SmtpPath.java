@@ -1,17 +1,27 @@
 package nl.lekwacht.smtp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The argument of MAIL FROM: and RCPT TO:, split into the address and the ESMTP parameters
- * (RFC 5321 §4.1.2). Source routes are dropped, as RFC 5321 allows.
+ * The argument of MAIL FROM: and RCPT TO:, parsed strictly by RFC 5321 §4.1.2 (with the RFC 6531
+ * additions for SMTPUTF8): {@code "<" [ A-d-l ":" ] Mailbox ">" [SP parameters]}. The angle brackets
+ * are required; a source route is checked and dropped, as RFC 5321 allows; the domain's one trailing
+ * dot ({@code gemeente.example.}, the root of the DNS) is removed before anything looks at it, so no
+ * decision and no next hop ever sees two spellings of one domain. Anything else that is not a mailbox
+ * is refused: an address we cannot read exactly as the next hop will is an address we cannot judge.
+ * Spaces after the colon are tolerated, as most servers do.
  *
- * @param address    the mailbox, empty for the null path {@code <>}
- * @param parameters whatever follows the path
+ * @param address    {@code local-part@domain} as it is passed on, empty for the null path {@code <>}
+ * @param parameters whatever follows the path, checked for ESMTP parameter syntax
+ * @param eightBit   the address has non-ASCII characters (allowed only with SMTPUTF8)
  */
-record SmtpPath(String address, String parameters) {
+record SmtpPath(String address, String parameters, boolean eightBit) {
 
-    private static final int MAX_ADDRESS = 320;
+    /** RFC 5321 §4.5.3.1.3: a path, angle brackets included, is at most 256 octets. */
+    private static final int MAX_PATH = 256;
+    private static final Pattern PARAMETER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*(=[\\x21-\\x3C\\x3E-\\x7E]+)?");
 
     /**
      * @param commandLine e.g. {@code MAIL FROM:<a@b.nl> SIZE=100}
@@ -23,32 +33,33 @@ record SmtpPath(String address, String parameters) {
         if (!rest.toUpperCase(Locale.ROOT).startsWith(keyword)) {
             throw syntax(keyword);
         }
-        rest = rest.substring(keyword.length()).trim();
-        String address;
-        String parameters;
-        if (rest.startsWith("<")) {
-            int close = rest.indexOf('>');
-            if (close < 0) {
-                throw syntax(keyword);
+        rest = rest.substring(keyword.length()).stripLeading();
+        String role = keyword.equals("FROM:") ? "sender" : "recipient";
+        try {
+            MailboxReader reader = new MailboxReader(rest);
+            String address = reader.path();
+            String parameters = rest.substring(reader.position());
+            if (!parameters.isEmpty() && parameters.charAt(0) != ' ') {
+                throw new MailboxReader.Malformed("text after the closing angle bracket");
             }
-            address = rest.substring(1, close);
-            parameters = rest.substring(close + 1).trim();
-        } else {
-            int space = rest.indexOf(' ');
-            address = space < 0 ? rest : rest.substring(0, space);
-            parameters = space < 0 ? "" : rest.substring(space + 1).trim();
+            if (address.getBytes(StandardCharsets.UTF_8).length + 2 > MAX_PATH) {
+                throw new MailParameters.Refused(SmtpReply.of(501, "5.1.3 Bad " + role + " address: too long"));
+            }
+            parameters = parameters.trim();
+            for (String parameter : parameters.split(" +")) {
+                if (!parameter.isEmpty() && !PARAMETER.matcher(parameter).matches()) {
+                    throw new MailParameters.Refused(SmtpReply.of(501, "5.5.4 Bad parameter syntax"));
+                }
+            }
+            return new SmtpPath(address, parameters, address.chars().anyMatch(c -> c > 0x7F));
+        } catch (MailboxReader.Malformed e) {
+            throw new MailParameters.Refused(SmtpReply.of(501, "5.1.3 Bad " + role + " address syntax"));
         }
-        int routeEnd = address.startsWith("@") ? address.indexOf(':') : -1;
-        if (routeEnd >= 0) {
-            address = address.substring(routeEnd + 1);
-        }
-        if (address.length() > MAX_ADDRESS || address.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == ' ')) {
-            throw new MailParameters.Refused(SmtpReply.of(501, "5.1.3 Bad address syntax"));
-        }
-        if (!address.isEmpty() && (address.indexOf('@') <= 0 || address.endsWith("@"))) {
-            throw new MailParameters.Refused(SmtpReply.of(501, "5.1.3 Bad address syntax"));
-        }
-        return new SmtpPath(address, parameters);
+    }
+
+    /** The reply for a non-ASCII address in a transaction without SMTPUTF8 (RFC 6531 §3.5). */
+    static SmtpReply needsSmtpUtf8() {
+        return SmtpReply.of(553, "5.6.7 Non-ASCII address requires SMTPUTF8");
     }
 
     private static MailParameters.Refused syntax(String keyword) {

@@ -41,8 +41,11 @@ final class TraceHeaders {
         return received.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Client-supplied text must not be able to add header lines of its own. */
+    /**
+     * Client-supplied text must not be able to add header lines of its own, nor put 8-bit or control
+     * characters into a header of a message that may not be 8-bit.
+     */
     private static String sanitise(String text) {
-        return text.replaceAll("[\\r\\n\\t<>;]", "_");
+        return text.replaceAll("[^\\x21-\\x7E]|[<>;]", "_");
     }
 }

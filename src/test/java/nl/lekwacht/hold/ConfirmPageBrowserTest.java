@@ -51,9 +51,9 @@ class ConfirmPageBrowserTest {
                 browser.assertNoViolations("confirmation");
                 browser.screenshot("hold-page-phone.png");
 
-                browser.driver.findElement(By.id("reason")).sendKeys("Wettelijke taak: uitnodiging aan aanvragers");
+                browser.driver.findElement(By.id("reason-bcc")).sendKeys("Wettelijke taak: uitnodiging aan aanvragers");
                 browser.driver.findElement(By.cssSelector("button[value=send-bcc]")).click();
-                browser.awaitHeading("Gekozen");
+                browser.awaitHeading("Uw keuze is verwerkt");
                 assertThat(browser.driver.getPageSource()).contains("externe adressen in Bcc");
                 browser.assertNoViolations("outcome");
                 browser.screenshot("hold-outcome-phone.png");

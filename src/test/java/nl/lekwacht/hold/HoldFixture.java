@@ -187,6 +187,20 @@ final class HoldFixture {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GETs the page, then posts the given fields (name, value, name, value, ...) with the page's CSRF token. */
+    HttpResponse<String> actWith(int webPort, String token, String... nameValues)
+            throws IOException, InterruptedException {
+        List<String> fields = new ArrayList<>();
+        fields.add("csrf=" + enc(csrf(get(webPort, token).body())));
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            fields.add(enc(nameValues[i]) + "=" + enc(nameValues[i + 1]));
+        }
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/h/" + token))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         assertThat(m.find()).as("page has a CSRF field").isTrue();

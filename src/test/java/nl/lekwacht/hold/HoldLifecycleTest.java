@@ -93,6 +93,36 @@ class HoldLifecycleTest {
     }
 
     @Test
+    void holdAndItsAuditTrailAreDeletedAfterTheRetentionWhileYoungerHoldsStay() throws Exception {
+        try (CapturingNextHop nextHop = new CapturingNextHop();
+             Gateway gateway = start(nextHop, "  retention: 10d\n")) {
+            String old = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
+                    HoldFixture.bsnMessage("Bewaren", List.of(BOB), 76)));
+            HoldFixture.Link link = HoldFixture.notification(background, nextHop, SENDER, old);
+            web.act(gateway.webPort(), link.token(), "cancel", "toch niet");
+            clock.advance(Duration.ofDays(5));
+            String young = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
+                    HoldFixture.bsnMessage("Jonger", List.of(BOB), 77)));
+            HoldFixture.Link second = HoldFixture.notification(background, nextHop, SENDER, young);
+            web.act(gateway.webPort(), second.token(), "cancel", "ook niet");
+
+            clock.advance(Duration.ofDays(5).minusMinutes(1));
+            background.runRound(ManualScheduler.HOLD_LOOP);
+            assertThat(count(gateway, "SELECT COUNT(*) FROM hold_message WHERE id = ?", old))
+                    .as("just under the retention").isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(2));
+            background.runRound(ManualScheduler.HOLD_LOOP);
+            assertThat(count(gateway, "SELECT COUNT(*) FROM hold_message WHERE id = ?", old)).isZero();
+            assertThat(count(gateway, "SELECT COUNT(*) FROM hold_audit WHERE hold_id = ?", old)).isZero();
+            assertThat(count(gateway, "SELECT COUNT(*) FROM delivery_job WHERE hold_id = ?", old)).isZero();
+            assertThat(count(gateway, "SELECT COUNT(*) FROM hold_message WHERE id = ?", young)).isEqualTo(1);
+            assertThat(count(gateway, "SELECT COUNT(*) FROM hold_audit WHERE hold_id = ?", young)).isPositive();
+            assertThat(web.get(gateway.webPort(), link.token()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void metricsShowHoldsPendingActionsByTypeAndTimeToDecision() throws Exception {
         try (CapturingNextHop nextHop = new CapturingNextHop(); Gateway gateway = start(nextHop, "")) {
             String ref = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),

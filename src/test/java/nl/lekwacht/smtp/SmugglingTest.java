@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SMTP smuggling: a lone LF (or CR) lets a client hide a second message behind a line end that one
@@ -48,6 +50,24 @@ class SmugglingTest {
             assertThat(client.command("DATA")).startsWith("354");
             client.send(SMUGGLED);
             assertThat(client.reply()).isEqualTo("550 5.5.2 Bare line feed not allowed");
+        }
+        assertThat(nextHop.received()).isEmpty();
+    }
+
+    /** Every way of writing "end of data" that some server accepts and RFC 5321 does not. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\r\\n.\\n", "\\n.\\r\\n", "\\n.\\n", "\\r.\\r\\n", "\\r\\n.\\r", "\\r\\n.\\r\\r\\n",
+            "\\r\\n.\\rX\\r\\n", "\\r\\n..\\n"})
+    void refusesEveryNonCrlfEndOfDataVariantAndRelaysNothing(String ending) throws Exception {
+        String terminator = ending.replace("\\r", "\r").replace("\\n", "\n");
+        String smuggled = "From: <alice@gemeente.example>\r\nSubject: first\r\n\r\nfirst body" + terminator
+                + "MAIL FROM:<ceo@gemeente.example>\r\nRCPT TO:<jan@example.org>\r\nDATA\r\n"
+                + "Subject: smuggled\r\n\r\npay now\r\n.\r\n";
+        try (SmtpTestClient client = transaction()) {
+            client.command("DATA");
+            client.send(smuggled);
+            assertThat(client.reply()).isEqualTo("550 5.5.2 Bare line feed not allowed");
+            assertThat(client.reply()).as("the connection is closed, nothing after it is read").isEqualTo("<closed>");
         }
         assertThat(nextHop.received()).isEmpty();
     }

@@ -156,6 +156,19 @@ public final class JdbcHolds implements HoldStore {
                     return false;
                 }
             }
+            if (decision.content() != null) {
+                // the corrected message replaces the original: what was taken out does not outlive the decision
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM sealed_content WHERE content_id = ?")) {
+                    s.setString(1, decision.holdId());
+                    s.executeUpdate();
+                }
+                HoldRows.writeContent(c, decision.holdId(), decision.content());
+                try (PreparedStatement s = c.prepareStatement("UPDATE hold_message SET size_bytes = ? WHERE id = ?")) {
+                    s.setLong(1, decision.size());
+                    s.setString(2, decision.holdId());
+                    s.executeUpdate();
+                }
+            }
             HoldRows.insertEvents(c, events);
             HoldRows.insertJobs(c, jobs);
             return true;
@@ -190,6 +203,37 @@ public final class JdbcHolds implements HoldStore {
             }
             return ids;
         });
+    }
+
+    @Override
+    public int forget(Instant receivedBefore) {
+        return jdbc.inTransaction(c -> {
+            List<String> ids = Jdbc.query(c, "SELECT h.id FROM hold_message h WHERE h.status <> 'PENDING' "
+                    + "AND h.created_at < ? AND NOT EXISTS (SELECT 1 FROM delivery_job j WHERE j.hold_id = h.id "
+                    + "AND j.state = 'QUEUED') FETCH FIRST 500 ROWS ONLY", rs -> rs.getString(1), ts(receivedBefore));
+            for (String id : ids) {
+                // notices keep their sealed bytes under the job's content id, a hold's under its own id
+                execute(c, "DELETE FROM sealed_content WHERE content_id IN (SELECT content_id FROM delivery_job "
+                        + "WHERE hold_id = ?)", id);
+                execute(c, "DELETE FROM sealed_content WHERE content_id = ?", id);
+                execute(c, "DELETE FROM delivery_job WHERE hold_id = ?", id);
+                execute(c, "DELETE FROM hold_audit WHERE hold_id = ?", id);
+                execute(c, "DELETE FROM hold_message WHERE id = ?", id);
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM hold_audit WHERE occurred_at < ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM hold_message h WHERE h.id = hold_audit.hold_id)")) {
+                s.setObject(1, ts(receivedBefore));
+                s.executeUpdate();
+            }
+            return ids.size();
+        });
+    }
+
+    private static void execute(java.sql.Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            Jdbc.bind(s, args);
+            s.executeUpdate();
+        }
     }
 
     private List<HeldMessage> queryHolds(String where, Object... args) {

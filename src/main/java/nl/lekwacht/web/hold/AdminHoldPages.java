@@ -91,7 +91,7 @@ public final class AdminHoldPages implements WebModule {
         }
         String actor = WebAuth.principal(ctx).name();
         HoldDecisions.Result result = decisions.actById(id, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
-                ctx.formParams("recipient"), actor));
+                ctx.formParams("recipient"), ctx.formParams("attachment"), ctx.formParam("replacement"), actor));
         switch (result.outcome()) {
             case DONE -> pages.message(ctx, 200, t, t.get("admin.title"),
                     t.format("admin.done", id, action.get().formValue()));
@@ -102,6 +102,9 @@ public final class AdminHoldPages implements WebModule {
                     t.get("page.error.reasonRequired"));
             case CHOOSE_RECIPIENT -> pages.message(ctx, 422, t, t.get("admin.title"),
                     t.get("page.error.chooseRecipient"));
+            case CHOOSE_ATTACHMENT, NOT_A_SUGGESTION, NOT_POSSIBLE, REFUSED, FAILED -> pages.message(ctx,
+                    result.outcome() == HoldDecisions.Outcome.FAILED ? 500 : 422, t, t.get("admin.title"),
+                    t.get("page.error." + result.outcome().name()));
         }
     }
 

@@ -85,9 +85,9 @@ public final class HoldPages implements WebModule {
             render(ctx, 400, hold, token, t.get("page.error.unknownAction"));
             return;
         }
-        List<String> remove = ctx.formParams("recipient");
         HoldDecisions.Result result = decisions.act(token, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
-                remove, HoldDecisions.LINK_ACTOR));
+                ctx.formParams("recipient"), ctx.formParams("attachment"), ctx.formParam("replacement"),
+                HoldDecisions.LINK_ACTOR));
         HeldMessage current = result.hold().orElse(hold);
         switch (result.outcome()) {
             case DONE -> render(ctx, 200, current, token, "");
@@ -102,6 +102,9 @@ public final class HoldPages implements WebModule {
             case EXPIRED -> pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
             case REASON_REQUIRED -> render(ctx, 422, current, token, t.get("page.error.reasonRequired"));
             case CHOOSE_RECIPIENT -> render(ctx, 422, current, token, t.get("page.error.chooseRecipient"));
+            case CHOOSE_ATTACHMENT, NOT_A_SUGGESTION, NOT_POSSIBLE, REFUSED, FAILED ->
+                    render(ctx, result.outcome() == HoldDecisions.Outcome.FAILED ? 500 : 422, current, token,
+                            t.get("page.error." + result.outcome().name()));
         }
     }
 
@@ -127,6 +130,12 @@ public final class HoldPages implements WebModule {
             }
             if (decision.equals(HoldAction.REMOVE_RECIPIENT.formValue())) {
                 return t.get("page.outcome.RELEASED.removed");
+            }
+            if (decision.equals(HoldAction.REPLACE_RECIPIENT.formValue())) {
+                return t.get("page.outcome.RELEASED.replaced");
+            }
+            if (decision.equals(HoldAction.SEND_WITHOUT_ATTACHMENTS.formValue())) {
+                return t.get("page.outcome.RELEASED.withheld");
             }
         }
         return t.get("page.outcome." + hold.status().name());
