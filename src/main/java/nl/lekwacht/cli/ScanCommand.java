@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Inspects one message file offline and prints findings and verdict. Exit 0 deliver, 3 hold,
+ * Inspects one message file offline and prints findings and verdict. Exit 0 deliver, 3 hold or delay,
  * 4 reject, 2 error.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "Inspect one .eml file and print the findings and the verdict.")
@@ -80,7 +80,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         return switch (verdict.action()) {
             case DELIVER -> 0;
-            case HOLD -> HOLD;
+            case DELAY, HOLD -> HOLD;
             case REJECT -> REJECT;
         };
     }

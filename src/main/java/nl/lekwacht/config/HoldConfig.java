@@ -1,7 +1,9 @@
 package nl.lekwacht.config;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +27,26 @@ import nl.lekwacht.config.source.HostPort;
  * @param timeZone        zone of the times shown in notices and pages
  * @param retention       how long a decided hold's metadata (sender, recipients, subject, findings) and its
  *                        audit trail are kept, counted from its receipt; then both are deleted
+ * @param delay           how long the {@code delay} policy action keeps a message before it leaves by itself
+ * @param workingHours    when set, hold expiry counts working time only
  */
 public record HoldConfig(Duration expiry, String linkSecret, String encryptionKey, List<String> oldEncryptionKeys,
                          Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom,
                          Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone,
-                         Duration retention) {
+                         Duration retention, Duration delay, Optional<WorkingHours> workingHours) {
+
+    /**
+     * Working time: these days, from {@code start} to {@code end} in {@link #timeZone}.
+     */
+    public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+        public WorkingHours {
+            days = Set.copyOf(days);
+        }
+    }
+
+    public HoldConfig {
+        oldEncryptionKeys = List.copyOf(oldEncryptionKeys);
+    }
 
     /** The default {@code hold.retention}: half a year, long enough to answer questions about a hold. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(180);
@@ -37,7 +54,7 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
     static HoldConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("expiry", "link-secret", "encryption-key", "old-encryption-keys",
                 "notify-relay", "content-grace", "notify-from", "delivery-retry", "delivery-lifetime",
-                "poll-interval", "time-zone", "retention"));
+                "poll-interval", "time-zone", "retention", "delay", "working-hours"));
         String secret = node.string("link-secret", "");
         if (!secret.isEmpty() && secret.length() < 32) {
             node.problem("link-secret", "must be at least 32 characters");
@@ -75,9 +92,52 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
             node.problem("retention", "must be longer than expiry + content-grace + delivery-lifetime ("
                     + expiry.plus(grace).plus(lifetime).toHours() + "h)");
         }
+        Duration delay = node.duration("delay", Duration.ofMinutes(2));
+        if (delay.isZero() || delay.isNegative() || delay.compareTo(expiry) >= 0) {
+            node.problem("delay", "must be positive and shorter than hold.expiry");
+        }
         return new HoldConfig(expiry, secret, key, oldKeys, relay, grace,
                 node.string("notify-from", "lekwacht@localhost"),
-                node.duration("delivery-retry", Duration.ofSeconds(30)), lifetime, poll, zone, retention);
+                node.duration("delivery-retry", Duration.ofSeconds(30)), lifetime, poll, zone, retention, delay,
+                workingHours(node.child("working-hours")));
+    }
+
+    private static Optional<WorkingHours> workingHours(ConfigNode node) {
+        if (!node.isPresent()) {
+            return Optional.empty();
+        }
+        node.rejectUnknownKeys(Set.of("days", "start", "end"));
+        Set<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
+        for (String day : node.strings("days", List.of("MON", "TUE", "WED", "THU", "FRI"))) {
+            DayOfWeek found = null;
+            for (DayOfWeek d : DayOfWeek.values()) {
+                if (d.name().startsWith(day.strip().toUpperCase(java.util.Locale.ROOT)) && day.strip().length() >= 2) {
+                    found = d;
+                }
+            }
+            if (found == null) {
+                node.problem("days", "not a day of the week: " + day);
+            } else {
+                days.add(found);
+            }
+        }
+        LocalTime start = time(node, "start", LocalTime.of(8, 0));
+        LocalTime end = time(node, "end", LocalTime.of(17, 0));
+        if (!start.isBefore(end) || days.isEmpty()) {
+            node.problem("", "working hours need at least one day and a start before the end");
+            return Optional.empty();
+        }
+        return Optional.of(new WorkingHours(days, start, end));
+    }
+
+    private static LocalTime time(ConfigNode node, String key, LocalTime defaultValue) {
+        String text = node.string(key, defaultValue.toString());
+        try {
+            return LocalTime.parse(text.strip().length() == 4 ? "0" + text.strip() : text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            node.problem(key, "not a time of day (HH:MM): " + text);
+            return defaultValue;
+        }
     }
 
     private static void checkKey(ConfigNode node, String name, String base64) {

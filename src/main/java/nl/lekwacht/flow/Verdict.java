@@ -9,7 +9,7 @@ import nl.lekwacht.inspect.FindingCode;
 /**
  * What happens to one message, and why.
  *
- * @param action       deliver, hold for the sender, or refuse
+ * @param action       deliver, delay ("undo send"), hold for the sender, or refuse
  * @param reasons      sentences a sender can act on (used in the 550 reply and the log), no personal data
  * @param findings     every finding, including those that did not drive the action
  * @param openIncident the message goes out with findings that the register must record
@@ -17,7 +17,11 @@ import nl.lekwacht.inspect.FindingCode;
  */
 public record Verdict(Action action, List<String> reasons, List<Finding> findings, boolean openIncident) {
 
-    public enum Action { DELIVER, HOLD, REJECT }
+    /**
+     * Deliver now; {@code DELAY}: keep durably for {@code hold.delay} with the same notice and link as a
+     * hold, then send unless the sender stopped or fixed it; hold for the sender; refuse.
+     */
+    public enum Action { DELIVER, DELAY, HOLD, REJECT }
 
     public Verdict {
         Objects.requireNonNull(action, "action");

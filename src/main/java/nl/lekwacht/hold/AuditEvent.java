@@ -16,6 +16,10 @@ public record AuditEvent(String holdId, Instant at, String actor, String event, 
     }
 
     public static final String HELD = "HELD";
+    /** Kept by the {@code delay} action; it leaves by itself unless the sender acts. */
+    public static final String DELAYED = "DELAYED";
+    public static final String REMINDED = "REMINDED";
+    public static final String ESCALATED = "ESCALATED";
     public static final String NOTIFICATION_QUEUED = "NOTIFICATION_QUEUED";
     public static final String NOTIFIED = "NOTIFIED";
     public static final String VIEWED = "VIEWED";

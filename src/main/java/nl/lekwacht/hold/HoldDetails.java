@@ -23,10 +23,13 @@ import java.util.Map;
  * @param attachments    attachment names, types, sizes and part ids
  * @param signed         the message is S/MIME- or PGP/MIME-signed or encrypted: removing a part would
  *                       break it, so "send without these attachments" is not offered
+ * @param delayed        kept by the {@code delay} action: at its expiry it leaves by itself instead of
+ *                       expiring unsent
  */
 public record HoldDetails(String queueId, String client, String helo, String authenticatedUser, Instant receivedAt,
                           List<String> notifyTo, boolean eightBit, List<StoredFinding> findings, List<String> reasons,
-                          List<Visible> visible, List<AttachmentInfo> attachments, boolean signed) {
+                          List<Visible> visible, List<AttachmentInfo> attachments, boolean signed,
+                          boolean delayed) {
 
     public HoldDetails {
         notifyTo = List.copyOf(notifyTo);

@@ -47,8 +47,8 @@ final class HoldHousekeeping {
         int expired = 0;
         for (String id : store.expiredPending(now, 100)) {
             Optional<HeldMessage> hold = store.byId(id);
-            if (hold.isEmpty()) {
-                continue;
+            if (hold.isEmpty() || hold.get().details().delayed()) {
+                continue; // a delayed message leaves at its time instead (DelayedRelease)
             }
             try {
                 HoldStore.NewJob notice = jobs.notice(hold.get(), notices.expired(hold.get()), now);

@@ -26,7 +26,8 @@ final class HoldRecords {
         this.organisation = organisation;
     }
 
-    HeldMessage newHold(Screened screened, String tokenHash, boolean eightBit, boolean signed, long size, Instant now,
+    HeldMessage newHold(Screened screened, String tokenHash, boolean eightBit, boolean signed, boolean delayed,
+                        long size, Instant now,
                         Instant expires) {
         OutboundMessage message = screened.message();
         Envelope envelope = message.envelope();
@@ -43,7 +44,7 @@ final class HoldRecords {
         HoldDetails details = new HoldDetails(envelope.queueId(), envelope.client().getHostAddress(), envelope.helo(),
                 envelope.authenticatedUser().orElse(""), envelope.receivedAt(), notifyTo(envelope,
                 message.headers().sender()), eightBit, findings, screened.verdict().reasons(), visible, attachments,
-                signed);
+                signed, delayed);
         return new HeldMessage(envelope.queueId(), tokenHash, HoldStatus.PENDING, envelope.sender(),
                 envelope.recipients(), message.headers().subject(), size, details, now, expires, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
@@ -74,7 +75,7 @@ final class HoldRecords {
                 d.authenticatedUser().isEmpty() ? Optional.empty() : Optional.of(d.authenticatedUser()), d.receivedAt());
     }
 
-    /** The verdict as the trace header shows it: HOLD with the codes found. */
+    /** The verdict as the trace header shows it: HOLD (or DELAY) with the codes found. */
     static Verdict verdict(HeldMessage hold) {
         List<Finding> findings = new ArrayList<>();
         for (StoredFinding f : hold.details().findings()) {
@@ -85,7 +86,8 @@ final class HoldRecords {
                 // a code from a newer version: leave it out of the trace header
             }
         }
-        return new Verdict(Verdict.Action.HOLD, hold.details().reasons(), findings, false);
+        return new Verdict(hold.details().delayed() ? Verdict.Action.DELAY : Verdict.Action.HOLD,
+                hold.details().reasons(), findings, false);
     }
 
     private static String personal(MailAddress address) {

@@ -33,20 +33,19 @@ public final class HoldSide implements AutoCloseable {
     private final HoldDesk desk;
     private final HoldLookup lookup;
     private final HoldDecisions decisions;
-    private final HoldHousekeeping housekeeping;
-    private final DeliveryQueue queue;
+    /** The background loop's chores, in the order of one round. */
+    private final List<Runnable> chores;
     private final HoldLoop loop;
     private final LinkTokens tokens;
     private final Texts texts;
     private final UnreadableHolds unreadable;
 
-    private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, HoldHousekeeping housekeeping,
-                     DeliveryQueue queue, HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
+    private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, List<Runnable> chores,
+                     HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
         this.desk = desk;
         this.lookup = lookup;
         this.decisions = decisions;
-        this.housekeeping = housekeeping;
-        this.queue = queue;
+        this.chores = List.copyOf(chores);
         this.loop = loop;
         this.tokens = tokens;
         this.texts = texts;
@@ -77,8 +76,10 @@ public final class HoldSide implements AutoCloseable {
         HoldLoop loop = new HoldLoop(hold.pollInterval(), loopExecutor);
         NoticeJobs jobs = new NoticeJobs(cipher, hold.notifyFrom());
         HoldLookup lookup = new HoldLookup(stores.holds(), stores.audit(), clock);
+        WorkingTime workingTime = new WorkingTime(hold.workingHours(), hold.timeZone());
         HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
-                loop::wake, clock, hold.expiry(), config.web().publicUrl());
+                loop::wake, clock, at -> workingTime.plus(at, hold.expiry()), hold.delay(), hold.timeZone(),
+                config.web().publicUrl());
         CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
                 WithheldPart.of(texts.get("withheld.text")));
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
@@ -94,7 +95,10 @@ public final class HoldSide implements AutoCloseable {
                         hold.deliveryLifetime()), unreadable);
         log.info("holding enabled: content key fingerprint {}, link secret fingerprint {}", cipher.fingerprint(),
                 tokens.fingerprint());
-        return new HoldSide(desk, lookup, decisions, housekeeping, queue, loop, tokens, texts, unreadable);
+        DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock);
+        List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, housekeeping::purgeContent,
+                housekeeping::forgetOld, queue::runDue);
+        return new HoldSide(desk, lookup, decisions, chores, loop, tokens, texts, unreadable);
     }
 
     /** Where the relay puts a message the policy wants held. */
@@ -122,7 +126,8 @@ public final class HoldSide implements AutoCloseable {
 
     /**
      * Marks the pending holds the configured keys cannot open (a changed content key shows at once, not
-     * when someone acts), then starts the background work: expiry, content erasure, the delivery queue.
+     * when someone acts), then starts the background work: delayed messages leaving, expiry, content
+     * erasure, the delivery queue.
      */
     public void start() {
         int marked = unreadable.sweepPending();
@@ -130,8 +135,7 @@ public final class HoldSide implements AutoCloseable {
             log.error("{} pending hold(s) cannot be opened with hold.encryption-key or hold.old-encryption-keys; "
                     + "marked UNREADABLE, their senders told (see /admin/holds)", marked);
         }
-        loop.start(List.of(housekeeping::expireDue, housekeeping::purgeContent, housekeeping::forgetOld,
-                queue::runDue));
+        loop.start(chores);
     }
 
     @Override

@@ -26,13 +26,20 @@ final class HoldTaking implements HoldDesk {
     private final HoldMetrics metrics;
     private final Runnable wake;
     private final Clock clock;
-    private final Duration expiry;
+    private final java.util.function.UnaryOperator<Instant> expiry;
+    private final Duration delay;
+    private final java.time.ZoneId zone;
     private final String publicUrl;
 
-    /** @param publicUrl base of the link ({@code web.public-url}) */
+    /**
+     * @param expiry    when a hold taken at a time expires ({@code hold.expiry}, in working time when configured)
+     * @param delay     how long a delayed message waits ({@code hold.delay})
+     * @param zone      the organisation's time zone, for the time in the SMTP reply
+     * @param publicUrl base of the link ({@code web.public-url})
+     */
     HoldTaking(HoldStore store, ContentCipher cipher, LinkTokens tokens, Notices notices, NoticeJobs jobs,
-               OrganisationConfig organisation, HoldMetrics metrics, Runnable wake, Clock clock, Duration expiry,
-               String publicUrl) {
+               OrganisationConfig organisation, HoldMetrics metrics, Runnable wake, Clock clock,
+               java.util.function.UnaryOperator<Instant> expiry, Duration delay, java.time.ZoneId zone, String publicUrl) {
         this.store = store;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -43,23 +50,39 @@ final class HoldTaking implements HoldDesk {
         this.wake = wake;
         this.clock = clock;
         this.expiry = expiry;
+        this.delay = delay;
+        this.zone = zone;
         this.publicUrl = publicUrl;
     }
 
     @Override
     public String hold(Screened screened, Spool spool) throws IOException {
+        return take(screened, spool, false).id();
+    }
+
+    @Override
+    public Delayed delay(Screened screened, Spool spool) throws IOException {
+        HeldMessage hold = take(screened, spool, true);
+        return new Delayed(hold.id(), hold.expiresAt().atZone(zone));
+    }
+
+    /** Seals and stores the message with its notice; a delayed one leaves by itself at its expiry. */
+    private HeldMessage take(Screened screened, Spool spool, boolean delayed) throws IOException {
         Instant now = clock.instant();
         String token = tokens.newToken();
         boolean eightBit = eightBit(spool);
-        HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, signed(spool), spool.size(), now,
-                now.plus(expiry));
+        HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, signed(spool), delayed,
+                spool.size(), now, delayed ? now.plus(delay) : expiry.apply(now));
         if (hold.details().notifyTo().isEmpty()) {
             throw new IOException("nobody inside the organisation to ask about hold " + hold.id());
         }
-        HoldStore.NewJob notification = jobs.notice(hold, notices.held(hold, publicUrl + "/h/" + token), now);
+        String link = publicUrl + "/h/" + token;
+        HoldStore.NewJob notification = jobs.notice(hold, delayed ? notices.delayed(hold, link)
+                : notices.held(hold, link), now);
         List<AuditEvent> events = List.of(
-                new AuditEvent(hold.id(), now, "relay", AuditEvent.HELD, "codes=" + String.join(",",
-                        hold.details().codes()) + "; recipients=" + hold.recipients().size() + "; size=" + spool.size()),
+                new AuditEvent(hold.id(), now, "relay", delayed ? AuditEvent.DELAYED : AuditEvent.HELD, "codes="
+                        + String.join(",", hold.details().codes()) + "; recipients=" + hold.recipients().size()
+                        + "; size=" + spool.size()),
                 new AuditEvent(hold.id(), now, "relay", AuditEvent.NOTIFICATION_QUEUED,
                         "to=" + String.join(",", hold.details().notifyTo())));
         try (InputStream content = spool.open()) {
@@ -69,7 +92,7 @@ final class HoldTaking implements HoldDesk {
         }
         metrics.held();
         wake.run();
-        return hold.id();
+        return hold;
     }
 
     /** Signed or encrypted as a whole (S/MIME, PGP/MIME): a part taken out would break it. */

@@ -53,12 +53,35 @@ final class Notices {
 
     /** The notification that a message was held, with the link to its page. */
     public byte[] held(HeldMessage hold, String link) throws IOException {
+        return linkNotice(hold, link, "held", hold.details().notifyTo());
+    }
+
+    /** The notice that a message was delayed: it leaves by itself at the time shown unless stopped. */
+    public byte[] delayed(HeldMessage hold, String link) throws IOException {
+        return linkNotice(hold, link, "delayed", hold.details().notifyTo());
+    }
+
+    /** A reminder to the sender that a hold still waits for a decision, with a fresh link. */
+    public byte[] reminder(HeldMessage hold, String link) throws IOException {
+        return linkNotice(hold, link, "reminder", hold.details().notifyTo());
+    }
+
+    /** To the delegate: a colleague's hold waits for a decision; the delegate may act on it. */
+    public byte[] escalated(HeldMessage hold, String link, String delegate) throws IOException {
+        return linkNotice(hold, link, "escalated", List.of(delegate));
+    }
+
+    /** A notice with the link to the page; {@code kind} picks its subject, introduction and closing lines. */
+    private byte[] linkNotice(HeldMessage hold, String link, String kind, List<String> to) throws IOException {
         List<PlainFindings.Plain> findings = PlainFindings.describe(t, hold.details().findings());
         List<String> attachments = hold.details().attachments().stream().map(HoldDetails.AttachmentInfo::name).toList();
         String expiry = when(hold.expiresAt());
+        String subject = t.format(key(kind, "subject"), hold.subject());
+        String intro = t.format(key(kind, "intro"), hold.subject(), hold.sender());
+        String action = t.get(key(kind, "action"));
+        String expiryLine = t.format(key(kind, "expiry"), expiry);
         StringBuilder text = new StringBuilder();
-        text.append(t.get("notice.held.greeting")).append("\n\n")
-                .append(t.format("notice.held.intro", hold.subject())).append("\n\n");
+        text.append(t.get("notice.held.greeting")).append("\n\n").append(intro).append("\n\n");
         for (PlainFindings.Plain f : findings) {
             text.append("- ").append(f.title()).append(" (").append(f.where()).append("): ")
                     .append(f.explanation()).append("\n");
@@ -72,15 +95,24 @@ final class Notices {
             text.append(t.get("notice.held.attachments")).append(": ").append(String.join(", ", attachments))
                     .append("\n");
         }
-        text.append("\n").append(t.get("notice.held.action")).append("\n\n").append(link).append("\n\n")
-                .append(t.format("notice.held.expiry", expiry)).append("\n\n")
+        text.append("\n").append(action).append("\n\n").append(link).append("\n\n")
+                .append(expiryLine).append("\n\n")
                 .append(t.format("notice.held.reference", hold.id())).append("\n")
                 .append(t.get("notice.held.footer")).append("\n");
-        String html = pages.render("hold/notice.jte", Map.of("t", t, "subject", hold.subject(), "findings", findings,
-                "recipients", hold.recipients(), "attachments", attachments, "link", link, "expiry", expiry,
-                "reference", hold.id()));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("t", t);
+        model.put("title", subject);
+        model.put("intro", intro);
+        model.put("findings", findings);
+        model.put("recipients", hold.recipients());
+        model.put("attachments", attachments);
+        model.put("action", action);
+        model.put("link", link);
+        model.put("expiry", expiryLine);
+        model.put("reference", hold.id());
+        String html = pages.render("hold/notice.jte", model);
         try {
-            MimeMessage message = base(t.format("notice.held.subject", hold.subject()), hold.details().notifyTo());
+            MimeMessage message = base(subject, to);
             MimeMultipart alternative = new MimeMultipart("alternative");
             MimeBodyPart plain = new MimeBodyPart();
             plain.setText(text.toString(), "UTF-8");
@@ -93,6 +125,11 @@ final class Notices {
         } catch (MessagingException e) {
             throw new IOException("cannot build the notification", e);
         }
+    }
+
+    private String key(String kind, String part) {
+        String key = "notice." + kind + "." + part;
+        return t.has(key) ? key : "notice.held." + part;
     }
 
     /** Tells the sender the hold expired and nothing was sent. */

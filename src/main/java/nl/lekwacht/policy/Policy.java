@@ -15,8 +15,8 @@ import nl.lekwacht.message.Envelope;
 /**
  * Turns findings into a verdict, from configuration alone: detectors never decide. Thread-safe.
  *
- * <p>The strongest action of any finding wins (reject over hold over monitor over allow). A hold is
- * only possible for an internal, non-null sender, who can be asked; anyone else's risky mail takes
+ * <p>The strongest action of any finding wins (reject over hold over delay over monitor over allow). A
+ * hold or a delay is only possible for an internal, non-null sender, who can be asked (and told); anyone else's risky mail takes
  * the configured fallback. A failed detector takes the configured error action, so a bug in a
  * detector can neither lose mail nor let it pass unrecorded. A finding marked as made during the
  * sender's learning period ({@link Finding#DETAIL_LEARNING}) is only logged: it never holds mail.
@@ -51,14 +51,16 @@ public final class Policy {
             strongest = max(strongest, config.onError());
             reasons.add("inspection incomplete (" + String.join(", ", inspection.failedDetectors()) + ")");
         }
-        if (strongest == RuleAction.HOLD && !canBeAsked(envelope)) {
-            strongest = config.fallback() == RuleAction.HOLD ? RuleAction.MONITOR : config.fallback();
+        if ((strongest == RuleAction.HOLD || strongest == RuleAction.DELAY) && !canBeAsked(envelope)) {
+            strongest = config.fallback() == RuleAction.HOLD || config.fallback() == RuleAction.DELAY
+                    ? RuleAction.MONITOR : config.fallback();
             reasons.add("sender cannot confirm: fallback " + strongest.name().toLowerCase(Locale.ROOT));
         }
         List<String> distinctReasons = reasons.stream().distinct().toList();
         return switch (strongest) {
             case REJECT -> new Verdict(Verdict.Action.REJECT, distinctReasons, inspection.findings(), false);
             case HOLD -> new Verdict(Verdict.Action.HOLD, distinctReasons, inspection.findings(), false);
+            case DELAY -> new Verdict(Verdict.Action.DELAY, distinctReasons, inspection.findings(), false);
             case MONITOR -> new Verdict(Verdict.Action.DELIVER, distinctReasons, inspection.findings(), true);
             case ALLOW -> new Verdict(Verdict.Action.DELIVER, distinctReasons, inspection.findings(), false);
         };

@@ -26,11 +26,13 @@ public record PolicySettings(Map<FindingCode, RuleAction> actions, RuleAction on
                            Set<FindingCode> incidentOnOverride) {
 
     /**
-     * {@code hold}: keep and ask the sender; {@code reject}: refuse with 550; {@code monitor}: deliver and
-     * open an incident; {@code allow}: deliver and only log.
+     * {@code hold}: keep and ask the sender; {@code reject}: refuse with 550; {@code delay}: keep for
+     * {@code hold.delay} with the same notice and link, then send unless the sender stopped or fixed it;
+     * {@code monitor}: deliver and open an incident; {@code allow}: deliver and only log. The order is the
+     * precedence: reject over hold over delay over monitor over allow.
      */
     public enum RuleAction {
-        ALLOW, MONITOR, HOLD, REJECT
+        ALLOW, MONITOR, DELAY, HOLD, REJECT
     }
 
     /**

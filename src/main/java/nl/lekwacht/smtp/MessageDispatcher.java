@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -77,6 +78,7 @@ final class MessageDispatcher {
                 reply = switch (verdict.action()) {
                     case DELIVER -> deliver(screened, spool, nextHop, tls, clientGone);
                     case HOLD -> hold(screened, spool, nextHop);
+                    case DELAY -> delay(screened, spool, nextHop);
                     case REJECT -> reject(verdict, nextHop);
                 };
             }
@@ -139,6 +141,19 @@ final class MessageDispatcher {
             return SmtpReply.of(250, "2.6.0 Held for sender confirmation (ref " + reference + ")");
         } catch (IOException | RuntimeException e) {
             log.error("queue={} could not store hold: {}", screened.message().envelope().queueId(), e.toString(), e);
+            return SmtpReply.of(451, "4.3.0 Could not store the message, try again later");
+        }
+    }
+
+    private SmtpReply delay(Screened screened, Spool spool, NextHopConnection nextHop) {
+        nextHop.reset();
+        try {
+            HoldDesk.Delayed delayed = holdDesk.delay(screened, spool);
+            return SmtpReply.of(250, "2.6.0 Delayed until " + DateTimeFormatter.ofPattern("HH:mm").format(delayed.until())
+                    + " (ref " + delayed.reference() + ")");
+        } catch (IOException | RuntimeException e) {
+            log.error("queue={} could not store delayed message: {}", screened.message().envelope().queueId(),
+                    e.toString(), e);
             return SmtpReply.of(451, "4.3.0 Could not store the message, try again later");
         }
     }

@@ -29,12 +29,14 @@ import nl.lekwacht.text.Texts;
  * @param action         where the forms post
  * @param error          a problem with the last submission, empty when none
  * @param outcome        the decision in words, empty while pending
+ * @param delayed        kept by the {@code delay} action: it leaves by itself at {@code expires}
  */
 public record HoldPage(String reference, String subject, String sender, String received, String expires,
                        List<PlainFindings.Plain> findings, List<Recipient> recipients, int shown,
                        List<Attachment> attachments, List<Replacement> replacements, boolean reasonRequired,
                        boolean canSendBcc, boolean canWithhold, boolean withholdReason, String primary,
-                       String action, String csrf, String error, String outcome, String decidedLine) {
+                       String action, String csrf, String error, String outcome, String decidedLine,
+                       boolean delayed) {
 
     /** How many recipients are listed before "and N more". */
     static final int FOLD_AFTER = 10;
@@ -109,7 +111,8 @@ public record HoldPage(String reference, String subject, String sender, String r
         return new HoldPage(hold.id(), hold.subject(), hold.sender(), dates.format(hold.createdAt()),
                 dates.format(hold.expiresAt()), PlainFindings.describe(t, d.findings()), recipients, shown,
                 attachments, replacements, HoldDecisions.reasonRequired(hold), visibleExternal, canWithhold,
-                HoldDecisions.reasonRequiredBesidesAttachments(hold), primary, action, csrf, error, outcome, decided);
+                HoldDecisions.reasonRequiredBesidesAttachments(hold), primary, action, csrf, error, outcome, decided,
+                d.delayed());
     }
 
     private static String size(long bytes) {

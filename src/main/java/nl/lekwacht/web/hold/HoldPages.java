@@ -131,6 +131,9 @@ public final class HoldPages implements WebModule {
             if (decision.equals(HoldAction.REMOVE_RECIPIENT.formValue())) {
                 return t.get("page.outcome.RELEASED.removed");
             }
+            if (decision.equals("delay-elapsed")) {
+                return t.get("page.outcome.RELEASED.delayed");
+            }
             if (decision.equals(HoldAction.REPLACE_RECIPIENT.formValue())) {
                 return t.get("page.outcome.RELEASED.replaced");
             }
