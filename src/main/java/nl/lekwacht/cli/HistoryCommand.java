@@ -48,8 +48,8 @@ final class HistoryCommand implements Runnable {
                 SentMailImport importer = new SentMailImport(history.service(), System.out, Clock.systemUTC());
                 SentMailImport.Result result = source.mbox != null ? importer.importMbox(source.mbox, sender)
                         : importer.importDirectory(source.dir, sender);
-                System.out.printf("imported %d message(s), learned %d, unreadable %d%n", result.messages(),
-                        result.learned(), result.unreadable());
+                System.out.printf("imported %d message(s), learned %d, unreadable %d, learned before %d%n",
+                        result.messages(), result.learned(), result.unreadable(), result.alreadyLearned());
             }
             return 0;
         }

@@ -33,30 +33,34 @@ public record RegisterConfig(int deadlineHours, Duration retention, String priva
     /**
      * The report forms' limits.
      *
-     * @param reportLimit     reports accepted per client address within {@code reportWindow}
+     * @param reportLimit     reports accepted per client address within {@code reportWindow}; an IPv6
+     *                        client counts by its /64, since one connection has a whole /64 to choose from
      * @param textChars       most characters of a free-text answer
      * @param lineChars       most characters of a one-line answer (when, phone, department, ...)
      * @param confirmationLimit confirmation mails per reporter address within {@code confirmationWindow}
      * @param staffNetworks   networks whose visitors may use the staff form without a login (empty: login only)
      * @param uploadBytes     largest document a privacy officer may add to an incident
+     * @param hourlyLimit     reports accepted per hour from all addresses together (resident and staff form)
+     * @param linkSubmissions reports a sender may send through one report link ({@code /r/...})
      */
     public record Intake(int reportLimit, Duration reportWindow, int textChars, int lineChars,
                          int confirmationLimit, Duration confirmationWindow, List<Cidr> staffNetworks,
-                         long uploadBytes) {
+                         long uploadBytes, int hourlyLimit, int linkSubmissions) {
 
         public Intake {
             staffNetworks = List.copyOf(staffNetworks);
         }
 
         public static Intake defaults() {
-            return new Intake(5, Duration.ofHours(1), 5000, 200, 3, Duration.ofDays(1), List.of(), 20L << 20);
+            return new Intake(5, Duration.ofHours(1), 5000, 200, 3, Duration.ofDays(1), List.of(), 20L << 20, 100, 3);
         }
     }
 
     static RegisterConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("deadline-hours", "retention", "privacy-officer-email", "audit-retention",
                 "notification-retention", "report-limit", "report-window", "report-text-chars", "report-line-chars",
-                "confirmation-limit", "confirmation-window", "staff-networks", "upload-size"));
+                "confirmation-limit", "confirmation-window", "staff-networks", "upload-size", "report-hourly-limit",
+                "report-link-submissions"));
         Intake defaults = Intake.defaults();
         Intake intake = new Intake(node.integer("report-limit", defaults.reportLimit(), 1, 1_000_000),
                 node.duration("report-window", defaults.reportWindow()),
@@ -65,7 +69,9 @@ public record RegisterConfig(int deadlineHours, Duration retention, String priva
                 node.integer("confirmation-limit", defaults.confirmationLimit(), 0, 1000),
                 node.duration("confirmation-window", defaults.confirmationWindow()),
                 node.networks("staff-networks", List.of()),
-                node.size("upload-size", defaults.uploadBytes(), 1024));
+                node.size("upload-size", defaults.uploadBytes(), 1024),
+                node.integer("report-hourly-limit", defaults.hourlyLimit(), 1, 1_000_000),
+                node.integer("report-link-submissions", defaults.linkSubmissions(), 1, 100));
         Duration retention = node.duration("retention", Duration.ofDays(5 * 365));
         return new RegisterConfig(node.integer("deadline-hours", 72, 1, 24 * 30), retention,
                 node.string("privacy-officer-email", ""),

@@ -149,6 +149,45 @@ public final class HistoryService implements HistoryView {
     }
 
     /**
+     * Learns a message now, unless it was learned before (same sender and Message-ID): what an import
+     * does, so that importing a Sent folder twice counts each message once. Writes synchronously.
+     *
+     * @return false when the message was known already (nothing changes)
+     * @throws IllegalStateException when the store cannot be written
+     */
+    public boolean learnOnce(LearnedMessage message) {
+        if (message.recipients().isEmpty() || !store.record(message)) {
+            return false;
+        }
+        senders.asMap().computeIfPresent(message.sender(), (k, history) -> history.plus(message));
+        organisationCache.asMap().computeIfPresent(ORGANISATION, (k, history) -> history.plus(message));
+        return true;
+    }
+
+    /**
+     * Takes back what was learned from one message of {@code sender} (a message found misdirected), so
+     * that a slip that went out does not make its recipient a known correspondent. The sender's and the
+     * organisation's cached snapshots are dropped, so the next look-up reads the store.
+     *
+     * @param messageId the message's Message-ID as written
+     * @return the recipients it had; empty when history never learned it or unlearned it before
+     */
+    public Set<String> unlearn(String sender, String messageId) {
+        String key = MessageKey.of(sender, messageId);
+        if (key.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> recipients = store.unlearn(AddressKey.of(sender), key);
+        if (!recipients.isEmpty()) {
+            senders.invalidate(AddressKey.of(sender));
+            organisationCache.invalidateAll();
+            log.info("history: unlearned a message of {} ({} recipient(s))",
+                    AddressKey.domain(AddressKey.of(sender)), recipients.size());
+        }
+        return recipients;
+    }
+
+    /**
      * The message history would learn, or empty when there is nothing to learn (external or null
      * sender, no external recipients).
      */
@@ -180,7 +219,8 @@ public final class HistoryService implements HistoryView {
             return java.util.Optional.empty();
         }
         visible.retainAll(external.keySet());
-        return java.util.Optional.of(new LearnedMessage(senderKey, at, new ArrayList<>(external.values()), visible));
+        return java.util.Optional.of(new LearnedMessage(senderKey, at, new ArrayList<>(external.values()), visible,
+                MessageKey.of(senderKey, headers.messageId())));
     }
 
     /** Forgets correspondents not mailed within {@code history.retention}; returns rows removed. */

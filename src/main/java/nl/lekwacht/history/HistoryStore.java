@@ -8,8 +8,22 @@ import java.time.Instant;
  */
 public interface HistoryStore {
 
-    /** Adds one delivered message, atomically; a failure leaves nothing half-written. */
-    void record(LearnedMessage message);
+    /**
+     * Adds one delivered message, atomically; a failure leaves nothing half-written.
+     *
+     * @return false when a message with the same sender and {@link LearnedMessage#messageKey()} was
+     *         recorded before (then nothing changes); a message without a key is always recorded
+     */
+    boolean record(LearnedMessage message);
+
+    /**
+     * Takes back what was learned from one message, as if it had never been sent: each recipient's count
+     * goes down by one, and a recipient known only from it is forgotten. The message stays known, so it
+     * is not learned again.
+     *
+     * @return the recipients it had, empty when the message is unknown or was unlearned before
+     */
+    java.util.Set<String> unlearn(String sender, String messageKey);
 
     /** The sender's history, leaving out everything last mailed before {@code since}. */
     SenderHistory loadSender(String sender, Instant since);

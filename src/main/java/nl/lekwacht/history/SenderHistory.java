@@ -22,6 +22,7 @@ public final class SenderHistory {
     private final Map<String, Correspondent> correspondents;
     private final List<RecipientGroup> groups;
     private final Map<String, List<RecipientGroup>> groupsByMember;
+    private final Map<String, Set<String>> messagesByKey;
     private final Memo<SenderHistory> memo = new Memo<>();
 
     /**
@@ -32,6 +33,16 @@ public final class SenderHistory {
      */
     public SenderHistory(String sender, long messages, Collection<Correspondent> correspondents,
                          Collection<RecipientGroup> groups) {
+        this(sender, messages, correspondents, groups, Map.of());
+    }
+
+    /**
+     * @param messagesByKey per {@link MessageKey} of a sent message, its external recipients: what a
+     *                      reply's References lead back to
+     */
+    public SenderHistory(String sender, long messages, Collection<Correspondent> correspondents,
+                         Collection<RecipientGroup> groups, Map<String, Set<String>> messagesByKey) {
+        this.messagesByKey = Collections.unmodifiableMap(messagesByKey);
         this.sender = sender;
         this.messages = messages;
         Map<String, Correspondent> byAddress = new HashMap<>();
@@ -113,6 +124,18 @@ public final class SenderHistory {
         return false;
     }
 
+    /**
+     * The external recipients of the sender's earlier messages among {@code messageKeys} (the thread a
+     * message continues); empty when none of them is known.
+     */
+    public Set<String> threadRecipients(Collection<String> messageKeys) {
+        Set<String> recipients = new java.util.HashSet<>();
+        for (String key : messageKeys) {
+            recipients.addAll(messagesByKey.getOrDefault(key, Set.of()));
+        }
+        return recipients;
+    }
+
     /** A value computed once from this snapshot (see {@link Derived}). */
     public <T> T derived(Derived<SenderHistory, T> derivation) {
         return memo.get(derivation, this);
@@ -148,6 +171,11 @@ public final class SenderHistory {
                 nextGroups.add(new RecipientGroup(message.visibleGroup(), 1, message.at()));
             }
         }
-        return new SenderHistory(sender, messages + 1, next.values(), nextGroups);
+        Map<String, Set<String>> nextMessages = messagesByKey;
+        if (!message.messageKey().isEmpty()) {
+            nextMessages = new HashMap<>(messagesByKey);
+            nextMessages.put(message.messageKey(), Set.copyOf(message.addresses()));
+        }
+        return new SenderHistory(sender, messages + 1, next.values(), nextGroups, nextMessages);
     }
 }

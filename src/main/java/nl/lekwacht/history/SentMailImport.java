@@ -32,8 +32,12 @@ import nl.lekwacht.message.MessageHeaders;
  */
 public final class SentMailImport {
 
-    /** What an import did. */
-    public record Result(int messages, int learned, int unreadable) {
+    /**
+     * What an import did.
+     *
+     * @param alreadyLearned messages skipped because history had learned them before (same Message-ID)
+     */
+    public record Result(int messages, int learned, int unreadable, int alreadyLearned) {
     }
 
     static final int PROGRESS_EVERY = 500;
@@ -109,11 +113,15 @@ public final class SentMailImport {
                 field.forEach(a -> recipients.add(a.address()));
             }
             Instant at = date(headers.getHeader("Date", null));
-            MessageHeaders parsed = new MessageHeaders("", List.of(), Optional.empty(), to, cc, "", 0, List.of());
+            MessageHeaders parsed = new MessageHeaders("", List.of(), Optional.empty(), to, cc,
+                    headers.getHeader("Message-ID", null), 0, List.of());
             Optional<LearnedMessage> learned = history.learned(sender, recipients, parsed, at);
             if (learned.isPresent()) {
-                history.learn(learned.get());
-                counter.learned++;
+                if (history.learnOnce(learned.get())) {
+                    counter.learned++;
+                } else {
+                    counter.alreadyLearned++;
+                }
             }
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             counter.unreadable++;
@@ -159,11 +167,12 @@ public final class SentMailImport {
         int messages;
         int learned;
         int unreadable;
+        int alreadyLearned;
 
         Result finish(Path source) {
-            progress.printf("%d messages read from %s, %d learned, %d unreadable%n", messages, source.getFileName(),
-                    learned, unreadable);
-            return new Result(messages, learned, unreadable);
+            progress.printf("%d messages read from %s, %d learned, %d unreadable, %d learned before%n", messages,
+                    source.getFileName(), learned, unreadable, alreadyLearned);
+            return new Result(messages, learned, unreadable, alreadyLearned);
         }
     }
 }

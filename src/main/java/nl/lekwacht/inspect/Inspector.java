@@ -3,6 +3,7 @@ package nl.lekwacht.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import nl.lekwacht.message.OutboundMessage;
+import nl.lekwacht.message.TextPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,12 @@ public final class Inspector {
         this.followUps = List.copyOf(followUps);
     }
 
-    public InspectionResult inspect(OutboundMessage message) {
+    /**
+     * Runs every detector over {@code message} with its texts normalised first ({@link TextNormaliser}),
+     * so that no detector sees text in a form a reader would not.
+     */
+    public InspectionResult inspect(OutboundMessage raw) {
+        OutboundMessage message = normalised(raw);
         List<Finding> findings = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Detector detector : detectors) {
@@ -46,6 +52,15 @@ public final class Inspector {
             }
         }
         return new InspectionResult(findings, failed);
+    }
+
+    private static OutboundMessage normalised(OutboundMessage message) {
+        List<TextPart> texts = new ArrayList<>(message.texts().size());
+        for (TextPart part : message.texts()) {
+            texts.add(new TextPart(part.partId(), part.where(), TextNormaliser.normalise(part.text()), part.tabular()));
+        }
+        return new OutboundMessage(message.envelope(), message.headers(), message.size(), texts,
+                message.attachments(), message.problems());
     }
 
     public List<String> detectorNames() {

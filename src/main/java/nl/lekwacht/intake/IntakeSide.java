@@ -80,11 +80,12 @@ public final class IntakeSide implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 60, TimeUnit.MINUTES);
     }
 
-    /** Forgets report and confirmation counters older than the longer of their windows. */
+    /** Forgets report and confirmation counters older than the longest of their windows (at least the hour). */
     void sweep() {
         try {
             Duration window = limits.reportWindow().compareTo(limits.confirmationWindow()) > 0
                     ? limits.reportWindow() : limits.confirmationWindow();
+            window = window.compareTo(ReportIntake.HOUR) > 0 ? window : ReportIntake.HOUR;
             throttle.deleteOlderThan(clock.instant().minus(window));
         } catch (RuntimeException e) {
             log.warn("report counter sweep failed: {}", e.toString());

@@ -1,6 +1,7 @@
 package nl.lekwacht.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,6 +32,10 @@ public final class ReportIntake {
     public static final String HONEYPOT = "website";
     public static final String PHONE = "phone";
     public static final String EMAIL = "email";
+    /** The window of {@code register.report-hourly-limit}; the counter sweep keeps at least this much. */
+    public static final Duration HOUR = Duration.ofHours(1);
+
+    private static final String ALL_CLIENTS = "report-all";
 
     /** What became of a report. */
     public sealed interface Outcome {
@@ -40,7 +45,11 @@ public final class ReportIntake {
         /** The honeypot was filled: shown as accepted, nothing stored. */
         record Ignored() implements Outcome { }
 
-        /** Refused; {@code problem} is {@code too-long}, {@code invalid}, {@code missing} or {@code rate}. */
+        /**
+         * Refused; {@code problem} is {@code too-long}, {@code invalid}, {@code missing}, {@code rate} (this
+         * address, or its IPv6 /64, sent too many) or {@code busy} (all addresses together sent more than
+         * the hourly cap).
+         */
         record Refused(String problem, List<String> fields) implements Outcome { }
     }
 
@@ -114,11 +123,16 @@ public final class ReportIntake {
             return new Outcome.Refused("missing", missing);
         }
         Instant now = clock.instant();
-        String counter = "report-client:" + Digest.sha256(client);
+        String counter = "report-client:" + Digest.sha256(ClientPrefix.of(client));
         if (throttle.countSince(counter, now.minus(limits.reportWindow())) >= limits.reportLimit()) {
             return new Outcome.Refused("rate", List.of());
         }
+        // the cap over all addresses: a botnet's many addresses cannot fill the register either
+        if (throttle.countSince(ALL_CLIENTS, now.minus(HOUR)) >= limits.hourlyLimit()) {
+            return new Outcome.Refused("busy", List.of());
+        }
         throttle.record(counter, now);
+        throttle.record(ALL_CLIENTS, now);
         Map<Field, String> values = new LinkedHashMap<>();
         values.put(Field.SENDER_STATEMENT, statement(answers));
         String actor = reporter.isEmpty() ? origin.source() : reporter;

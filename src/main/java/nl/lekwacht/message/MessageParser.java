@@ -15,12 +15,16 @@ import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import nl.lekwacht.message.spool.Spool;
+import nl.lekwacht.privacy.BsnMasking;
 
 /**
  * Parses a spooled message with Jakarta Mail into an {@link OutboundMessage}: headers, visible
@@ -31,6 +35,13 @@ import nl.lekwacht.message.spool.Spool;
  * or a log line, never a lost message. Thread-safe.
  */
 public final class MessageParser {
+
+    /** Multiparts nested deeper than this are not opened (real mail nests a handful of levels). */
+    static final int MAX_NESTING = 50;
+
+    /** Transfer encodings the MIME library decodes (RFC 2045 and the uuencode variants). */
+    private static final Set<String> KNOWN_ENCODINGS = Set.of("7bit", "8bit", "binary", "base64",
+            "quoted-printable", "uuencode", "x-uuencode", "x-uue");
 
     private final Session session;
     private final int maxBodyChars;
@@ -51,6 +62,9 @@ public final class MessageParser {
         properties.setProperty("mail.mime.base64.ignoreerrors", "true");
         properties.setProperty("mail.mime.uudecode.ignoreerrors", "true");
         properties.setProperty("mail.mime.allowutf8", "true");
+        // RFC 2231 parameters (filename*=UTF-8''...) and RFC 2047 file names, decoded before inspection
+        properties.setProperty("mail.mime.decodeparameters", "true");
+        properties.setProperty("mail.mime.decodefilename", "true");
         this.session = Session.getInstance(properties);
         this.maxBodyChars = maxBodyChars;
         this.maxParts = maxParts;
@@ -64,7 +78,10 @@ public final class MessageParser {
             List<TextPart> texts = new ArrayList<>();
             List<Attachment> attachments = new ArrayList<>();
             List<ExtractionProblem> problems = new ArrayList<>();
-            walk(mime, "", texts, attachments, problems, new int[] {0});
+            if (!headers.subject().isBlank()) {
+                texts.add(new TextPart(TextPart.HEADER, "header:Subject", headers.subject(), false));
+            }
+            walk(mime, texts, attachments, problems);
             return new OutboundMessage(envelope, withMalformed(headers, malformed), spool.size(), texts,
                     attachments, problems);
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -84,12 +101,13 @@ public final class MessageParser {
         return new MessageHeaders(subject, from,
                 senderList.isEmpty() ? Optional.empty() : Optional.of(senderList.get(0)),
                 addresses(mime, "To", malformed), addresses(mime, "Cc", malformed),
-                messageId, received == null ? 0 : received.length, List.of());
+                messageId, received == null ? 0 : received.length, List.of(),
+                MessageHeaders.references(mime.getHeader("In-Reply-To", " "), mime.getHeader("References", " ")));
     }
 
     private static MessageHeaders withMalformed(MessageHeaders h, List<String> malformed) {
         return new MessageHeaders(h.subject(), h.from(), h.sender(), h.to(), h.cc(), h.messageId(),
-                h.receivedCount(), malformed);
+                h.receivedCount(), malformed, h.references());
     }
 
     private static List<MailAddress> addresses(MimeMessage mime, String field, List<String> malformed)
@@ -127,34 +145,79 @@ public final class MessageParser {
         }
     }
 
+    /** A part still to be looked at, with its IMAP section number and how deep it is nested. */
+    private record Pending(Part part, String section, int depth) {
+    }
+
     /**
-     * @param section the part's IMAP section number; empty for the message itself, whose body is part
-     *                {@code 1} when it is not a multipart
+     * Walks the MIME tree without recursion, so that no nesting depth can exhaust a thread's stack.
+     * Each part is read on its own: one that cannot be decoded (an unknown transfer encoding, a broken
+     * multipart) is a problem of that part only, and every other part is still inspected. Below
+     * {@link #MAX_NESTING} multiparts the rest of a branch is one problem ({@code TOO_DEEP}): parsing
+     * a level re-reads the bytes of all levels inside it, so unlimited depth would cost quadratic time.
      */
-    private void walk(Part part, String section, List<TextPart> texts, List<Attachment> attachments,
-                      List<ExtractionProblem> problems, int[] partCount) throws MessagingException, IOException {
-        if (++partCount[0] > maxParts) {
-            if (partCount[0] == maxParts + 1) {
+    private void walk(MimeMessage mime, List<TextPart> texts, List<Attachment> attachments,
+                      List<ExtractionProblem> problems) {
+        Deque<Pending> pending = new ArrayDeque<>();
+        pending.push(new Pending(mime, "", 0));
+        int partCount = 0;
+        while (!pending.isEmpty()) {
+            Pending next = pending.pop();
+            if (++partCount > maxParts) {
                 problems.add(ExtractionProblem.ofMessage(ExtractionProblem.Reason.TOO_LARGE,
                         "more than " + maxParts + " MIME parts"));
-            }
-            return;
-        }
-        String type = baseType(part);
-        if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    walk(child, section.isEmpty() ? Integer.toString(i + 1) : section + "." + (i + 1), texts,
-                            attachments, problems, partCount);
-                }
                 return;
             }
+            String id = next.section().isEmpty() ? "1" : next.section();
+            try {
+                List<Part> children = children(next.part());
+                if (children == null) {
+                    leaf(next.part(), id, partCount, texts, attachments, problems);
+                } else if (next.depth() >= MAX_NESTING) {
+                    problems.add(new ExtractionProblem(id, TextPart.BODY, ExtractionProblem.Reason.TOO_DEEP,
+                            "multipart nested more than " + MAX_NESTING + " levels deep"));
+                } else {
+                    for (int i = children.size() - 1; i >= 0; i--) {
+                        String section = next.section().isEmpty() ? Integer.toString(i + 1)
+                                : next.section() + "." + (i + 1);
+                        pending.push(new Pending(children.get(i), section, next.depth() + 1));
+                    }
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                problems.add(new ExtractionProblem(id, where(next.part()), ExtractionProblem.Reason.CORRUPT,
+                        "part cannot be decoded: " + e.getClass().getSimpleName()));
+            }
         }
-        String id = section.isEmpty() ? "1" : section;
+    }
+
+    /** The parts of a multipart, or null when {@code part} is not one (or is one without a boundary). */
+    private static List<Part> children(Part part) throws MessagingException, IOException {
+        if (!baseType(part).startsWith("multipart/")) {
+            return null;
+        }
+        Object content = part.getContent();
+        if (!(content instanceof Multipart multipart)) {
+            return null;
+        }
+        List<Part> children = new ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            children.add(multipart.getBodyPart(i));
+        }
+        return children;
+    }
+
+    private void leaf(Part part, String id, int partCount, List<TextPart> texts, List<Attachment> attachments,
+                      List<ExtractionProblem> problems) throws MessagingException, IOException {
+        String type = baseType(part);
+        String name = fileName(part);
+        String encoding = transferEncoding(part);
+        if (!KNOWN_ENCODINGS.contains(encoding)) {
+            problems.add(new ExtractionProblem(id, where(part), ExtractionProblem.Reason.UNSUPPORTED,
+                    "unknown Content-Transfer-Encoding"));
+            return;
+        }
         boolean inlineText = (type.equals("text/plain") || type.equals("text/html"))
-                && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && fileName(part) == null;
+                && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && name == null;
         if (inlineText) {
             String text = readText(part);
             if (text.length() > maxBodyChars) {
@@ -165,9 +228,11 @@ public final class MessageParser {
             texts.add(TextPart.body(id, type.equals("text/html") ? HtmlText.toText(text) : text));
             return;
         }
-        String name = fileName(part);
         if (name == null) {
-            name = "part-" + partCount[0] + extensionFor(type);
+            name = "part-" + partCount + extensionFor(type);
+        } else {
+            // the location names the file, masked: a finding must not repeat the number it found
+            texts.add(new TextPart(id, "attachment:" + BsnMasking.mask(name), FileNames.asText(name), false));
         }
         final Part source = part;
         attachments.add(new Attachment(id, name, type, Math.max(0, part.getSize()), () -> {
@@ -179,21 +244,46 @@ public final class MessageParser {
         }));
     }
 
+    /** The declared transfer encoding in lower case; none declared is 7bit. */
+    private static String transferEncoding(Part part) throws MessagingException {
+        String[] values = part.getHeader("Content-Transfer-Encoding");
+        if (values == null || values.length == 0 || values[0] == null || values[0].isBlank()) {
+            return "7bit";
+        }
+        return values[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where a reader finds the part: its file name when it has one, else the body. */
+    private static String where(Part part) {
+        String name = fileName(part);
+        return name == null ? TextPart.BODY : "attachment:" + name;
+    }
+
     private String readText(Part part) throws MessagingException, IOException {
-        Charset charset = charsetOf(part);
+        String declared = declaredCharset(part);
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = in.readNBytes(maxBodyChars * 4 + 4);
-            return new String(bytes, charset);
+            if (declared != null && Utf7.isUtf7(declared)) {
+                return Utf7.decode(bytes);
+            }
+            return new String(bytes, charsetOf(declared));
         }
     }
 
-    private static Charset charsetOf(Part part) {
+    private static String declaredCharset(Part part) {
         try {
-            String charset = new ContentType(part.getContentType()).getParameter("charset");
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Charset charsetOf(String charset) {
+        try {
             if (charset != null) {
                 return Charset.forName(MimeUtility.javaCharset(charset.trim()));
             }
-        } catch (MessagingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             // unknown or malformed charset: fall through to a lossless default
         }
         return StandardCharsets.UTF_8;
@@ -234,14 +324,16 @@ public final class MessageParser {
         };
     }
 
-    private static String decode(String value) {
+    /** Decodes RFC 2047 encoded words, also those in a charset the JDK lacks (UTF-7). */
+    static String decode(String value) {
         if (value == null) {
             return "";
         }
+        String unfolded = MimeUtility.unfold(value);
         try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value));
-        } catch (UnsupportedEncodingException e) {
-            return value;
+            return MimeUtility.decodeText(unfolded);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return EncodedWords.decode(unfolded);
         }
     }
 }

@@ -41,6 +41,13 @@ public interface IncidentStore {
 
     Optional<ReportLink> findReportLink(String tokenHash);
 
+    /**
+     * Counts one report through a link, atomically, unless it already had {@code max}.
+     *
+     * @return false, counting nothing, when the link has had {@code max} reports (or is gone)
+     */
+    boolean countReportSubmission(String tokenHash, int max);
+
     /** Retention: drops the message metadata of incidents finished before {@code before}. */
     int stripFinishedBefore(Instant before);
 

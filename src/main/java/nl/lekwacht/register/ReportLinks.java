@@ -42,9 +42,15 @@ public final class ReportLinks {
 
     /**
      * A sender's own report about a delivered message: completes its incident with their statement,
-     * or opens one when none exists yet.
+     * or opens one when none exists yet. One link takes at most {@code maxSubmissions} reports, counted
+     * in the store before anything is written, so parallel posts cannot pass the limit either.
+     *
+     * @return empty, changing nothing, when the link already had {@code maxSubmissions} reports
      */
-    public Incident report(ReportLink link, String statement, String actor) {
+    public Optional<Incident> report(ReportLink link, String statement, String actor, int maxSubmissions) {
+        if (!store.countReportSubmission(link.tokenHash(), maxSubmissions)) {
+            return Optional.empty();
+        }
         Opened opened = store.findByMessageKey(link.messageKey())
                 .map(existing -> new Opened(existing, false))
                 .orElseGet(() -> opening.openForMessage(Origin.SENDER_REPORT, link.facts(), actor));
@@ -55,7 +61,8 @@ public final class ReportLinks {
         Instant now = clock.instant();
         Incident updated = incident.with(incident.status(), incident.answers().with(Field.SENDER_STATEMENT, combined),
                 incident.statusReason(), now);
-        store.update(updated, List.of(new AuditEntry(incident.id(), now, actor, "sender-report", previous, combined)));
-        return updated;
+        // the trail keeps what this report added, not the whole statement again each time
+        store.update(updated, List.of(new AuditEntry(incident.id(), now, actor, "sender-report", "", text)));
+        return Optional.of(updated);
     }
 }

@@ -64,10 +64,10 @@ public final class WebSide implements AutoCloseable {
                 auth,
                 new RegisterPages(register, pages, language, zone),
                 new IncidentApi(register, language),
-                new ReportPages(register, pages, language, random, secure),
+                new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,
                         new LinkTokens(formSecret(config.hold().linkSecret(), random), random, clock), clientAddress,
-                        auth, config.register().intake().staffNetworks()),
+                        auth, config.register().intake().staffNetworks(), registry),
                 new DocumentPages(register, intake.documents(), pages, language, zone),
                 new ReportViewPages(register, intake.reports(), pages, language));
         return new WebSide(new WebServer(web, modules, config.register().intake().uploadBytes()));

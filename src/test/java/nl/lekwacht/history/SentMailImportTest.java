@@ -67,7 +67,7 @@ class SentMailImportTest {
         SentMailImport.Result result = new SentMailImport(history, new PrintStream(out, true), CLOCK)
                 .importMbox(file, SENDER);
 
-        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0));
+        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0, 0));
         SenderHistory learned = history.sender(SENDER);
         assertThat(learned.messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(3);
         assertThat(learned.correspondent("jan.jansen@zorgpartner.nl").orElseThrow().displayNames())
@@ -78,6 +78,31 @@ class SentMailImportTest {
                 .isEqualTo(3);
         assertThat(learned.messagesTo("collega@gemeente.example")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 messages read from sent.mbox, 3 learned, 0 unreadable");
+    }
+
+    @Test
+    void importingTheSameFolderTwiceLearnsEachMessageOnce() throws Exception {
+        Path file = dir.resolve("twice.mbox");
+        Files.writeString(file, """
+                From a.visser@gemeente.example Mon Mar  3 09:00:00 2025
+                To: Jan <jan.jansen@zorgpartner.nl>
+                Date: Mon, 3 Mar 2025 10:00:00 +0100
+                Message-ID: <m1@gemeente.example>
+
+                body
+
+                From a.visser@gemeente.example Mon Mar  3 10:00:00 2025
+                To: jan.jansen@zorgpartner.nl
+                Date: Mon, 3 Mar 2025 11:00:00 +0100
+                Message-ID: <m2@gemeente.example>
+
+                body
+                """, StandardCharsets.ISO_8859_1);
+        SentMailImport importer = new SentMailImport(history, new PrintStream(out, true), CLOCK);
+
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 2, 0, 0));
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 0, 0, 2));
+        assertThat(history.sender(SENDER).messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(2);
     }
 
     @Test

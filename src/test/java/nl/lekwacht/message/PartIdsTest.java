@@ -35,7 +35,10 @@ class PartIdsTest {
                 + "--deep--\r\n"
                 + "--outer--\r\n";
         OutboundMessage message = parse(mail);
-        assertThat(message.texts()).extracting(TextPart::partId).containsExactly("1.1", "1.2");
+        assertThat(message.texts()).filteredOn(TextPart::isBody).extracting(TextPart::partId)
+                .containsExactly("1.1", "1.2");
+        assertThat(message.texts()).filteredOn(t -> t.where().startsWith("attachment:"))
+                .extracting(TextPart::partId).containsExactly("2", "3.1");
         assertThat(message.attachments()).extracting(Attachment::partId).containsExactly("2", "3.1");
         assertThat(message.attachments()).extracting(Attachment::name).containsExactly("a.pdf", "b.csv");
     }

@@ -34,7 +34,21 @@ class HostileHtmlTest {
         assertHeldForBsnAfter("<script");
     }
 
+    @Test
+    void holdsBsnAfterAMegabyteOfMarkupBetweenDigitsInPlainText() {
+        assertHeldForBsnAfter("1<span", "text/plain; charset=utf-8");
+    }
+
+    @Test
+    void holdsBsnAfterAMegabyteOfUnfinishedCharacterReferences() {
+        assertHeldForBsnAfter("&#1", "text/plain; charset=utf-8");
+    }
+
     private void assertHeldForBsnAfter(String unit) {
+        assertHeldForBsnAfter(unit, "text/html; charset=utf-8");
+    }
+
+    private void assertHeldForBsnAfter(String unit, String type) {
         String bsn = Bsns.valid(11);
         StringBuilder body = new StringBuilder(MEGABYTE + 200);
         while (body.length() < MEGABYTE) {
@@ -45,9 +59,9 @@ class HostileHtmlTest {
         }
         body.append(" BSN ").append(bsn).append("\r\n");
         long started = System.nanoTime();
-        Screened screened = screening.screen(ScreeningFixture.headers("text/html; charset=utf-8") + body);
+        Screened screened = screening.screen(ScreeningFixture.headers(type) + body);
         long took = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("1 MB of %s then a BSN: %s in %d ms%n", unit, screened.verdict().action(), took);
+        System.out.printf("1 MB of %s (%s) then a BSN: %s in %d ms%n", unit, type, screened.verdict().action(), took);
 
         assertThat(screened.verdict().action()).isEqualTo(Verdict.Action.HOLD);
         assertThat(screened.verdict().codes()).contains(FindingCode.BSN)

@@ -13,6 +13,7 @@ final class InMemoryIncidentStore implements IncidentStore {
     private final Map<Long, Incident> incidents = new ConcurrentHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     private final Map<String, ReportLink> links = new ConcurrentHashMap<>();
+    private final Map<String, Integer> submissions = new ConcurrentHashMap<>();
     private long next = 1;
 
     @Override
@@ -60,6 +61,17 @@ final class InMemoryIncidentStore implements IncidentStore {
     @Override
     public void saveReportLink(ReportLink link) {
         links.put(link.tokenHash(), link);
+    }
+
+    @Override
+    public boolean countReportSubmission(String tokenHash, int max) {
+        int[] taken = {0};
+        submissions.compute(tokenHash, (k, n) -> {
+            int now = n == null ? 0 : n;
+            taken[0] = now < max && links.containsKey(k) ? 1 : 0;
+            return now + taken[0];
+        });
+        return taken[0] == 1;
     }
 
     @Override

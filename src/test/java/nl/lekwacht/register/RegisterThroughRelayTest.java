@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
+import nl.lekwacht.support.LogCapture;
 import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +141,60 @@ class RegisterThroughRelayTest {
         assertThat(statement.get("value").asText()).contains("Verkeerde meneer De Vries");
         assertThat(statement.get("derived").asBoolean()).isFalse();
         assertThat(list.get(0).get("origin").asText()).isEqualTo("MONITOR");
+    }
+
+    @Test
+    void reportLinkTakesThreeReportsOfBoundedLengthThenAsksToContactTheOfficer() throws Exception {
+        start("  BSN: monitor\n  NEW_RECIPIENT_WITH_PERSONAL_DATA: allow\n");
+        RegisterFixture.send(gateway.smtpPort(), List.of(RESIDENT), RegisterFixture.message("Herhaald",
+                "bsn-report-limit", List.of(RESIDENT), "BSN: " + RegisterFixture.bsn(14) + "\r\n"));
+        String path = reportLink();
+        String csrf = RegisterFixture.hidden(web.get(path).body(), "csrf");
+        HttpResponse<String> tooLong = web.post(path, Map.of("csrf", csrf, "statement", "x".repeat(5001)));
+        assertThat(tooLong.statusCode()).isEqualTo(413);
+        assertThat(tooLong.body()).contains("te lang").contains("5000");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(web.post(path, Map.of("csrf", csrf, "statement", "Aanvulling " + i + " " + "y".repeat(4980)))
+                    .statusCode()).as("report " + i).isEqualTo(200);
+        }
+        HttpResponse<String> fourth = web.post(path, Map.of("csrf", csrf, "statement", "Nog een"));
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.body()).contains("Al gemeld").contains("privacy officer");
+        assertThat(fourth.body()).doesNotContain(path);
+
+        JsonNode list = incidents();
+        assertThat(list).hasSize(1);
+        String statement = list.get(0).get("answers").get("SENDER_STATEMENT").get("value").asText();
+        assertThat(statement).contains("Aanvulling 3").doesNotContain("Nog een").hasSizeLessThan(3 * 5000 + 10);
+        JsonNode one = json.readTree(web.get("/api/incidents/" + list.get(0).get("id").asLong(),
+                "Authorization", "Bearer " + RegisterFixture.API_TOKEN).body());
+        long reports = 0;
+        for (JsonNode entry : one.get("audit")) {
+            if (entry.get("field").asText().equals("sender-report")) {
+                reports++;
+                assertThat(entry.toString().length()).as("the trail keeps each addition once").isLessThan(6000);
+            }
+        }
+        assertThat(reports).isEqualTo(3);
+        assertThat(web.get("/metrics").body()).containsPattern(
+                "lekwacht_report_limit_reached_total\\{form=\"report-link\",limit=\"submissions\"} 1\\.0");
+    }
+
+    @Test
+    void reportLinkTokenIsInNoLogLineEvenWhenTheRequestFails() throws Exception {
+        start("  BSN: monitor\n  NEW_RECIPIENT_WITH_PERSONAL_DATA: allow\n");
+        try (LogCapture log = LogCapture.open()) {
+            RegisterFixture.send(gateway.smtpPort(), List.of(RESIDENT), RegisterFixture.message("Logboek",
+                    "bsn-report-log", List.of(RESIDENT), "BSN: " + RegisterFixture.bsn(15) + "\r\n"));
+            String path = reportLink();
+            String token = path.substring("/r/".length());
+            String csrf = RegisterFixture.hidden(web.get(path).body(), "csrf");
+            assertThat(web.post(path, Map.of("csrf", csrf, "statement", "eerste")).statusCode()).isEqualTo(200);
+            gateway.database().close(); // the store goes away: the next request fails inside
+            HttpResponse<String> failed = web.post(path, Map.of("csrf", csrf, "statement", "tweede"));
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(log.text()).contains("unhandled error on POST /r/{token}").doesNotContain(token);
+        }
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class MisdirectedRecipientDetector implements Detector {
     private final Derived<OrganisationHistory, CorrespondentIndex> organisationIndex =
             MisdirectedRecipientDetector::index;
     private final AutocompleteRule autocomplete;
+    private final CompletionSlipRule completion;
 
     /** @param learningMessages a sender with fewer known messages is still learning */
     public MisdirectedRecipientDetector(MisdirectedRecipientSettings settings, OrganisationConfig organisation,
@@ -54,6 +55,7 @@ public final class MisdirectedRecipientDetector implements Detector {
         this.learningMessages = learningMessages;
         this.search = new ResemblanceSearch(settings, organisation);
         this.autocomplete = new AutocompleteRule(settings);
+        this.completion = new CompletionSlipRule(settings);
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class MisdirectedRecipientDetector implements Detector {
         boolean learning = own.messages() < learningMessages;
         List<Finding> findings = new ArrayList<>();
         for (Recipient r : recipients) {
-            Resemblance resemblance = resemblance(r, recipients, own, everyone);
+            Resemblance resemblance = resemblance(r, recipients, own, everyone, message);
             if (resemblance != null) {
                 findings.add(finding(r, resemblance, learning));
             }
@@ -84,7 +86,8 @@ public final class MisdirectedRecipientDetector implements Detector {
         return findings;
     }
 
-    private Resemblance resemblance(Recipient r, List<Recipient> all, SenderHistory own, OrganisationHistory everyone) {
+    private Resemblance resemblance(Recipient r, List<Recipient> all, SenderHistory own, OrganisationHistory everyone,
+                                    OutboundMessage message) {
         long sent = own.messagesTo(r.key());
         if (sent == 0) {
             boolean list = all.size() > AutocompleteRule.MAX_TYPED_RECIPIENTS;
@@ -96,7 +99,11 @@ public final class MisdirectedRecipientDetector implements Detector {
                 return found;
             }
         }
-        return settings.autocomplete() ? autocomplete.find(r, all, own, everyone) : null;
+        if (!settings.autocomplete()) {
+            return null;
+        }
+        Resemblance scored = autocomplete.find(r, all, own, everyone);
+        return scored != null ? scored : completion.find(r, all, own, message);
     }
 
     private Finding finding(Recipient r, Resemblance resemblance, boolean learning) {

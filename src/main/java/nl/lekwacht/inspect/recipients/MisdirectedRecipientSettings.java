@@ -25,12 +25,17 @@ import nl.lekwacht.config.source.ConfigNode;
  *                             how many times likelier the slip is than a deliberate new contact from the
  *                             address book (see {@code AutocompleteRule})
  * @param rareAutocompleteScore the same for a rarely mailed correspondent
+ * @param completionMessages   a correspondent mailed at least this often can be the one meant when the message
+ *                             belongs to them (its thread, its usual copies; see {@code CompletionSlipRule})
+ * @param completionPrefix     without such context, this many shared first characters (or a shared first name)
+ *                             make a completion close enough
  */
 public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom, int localTwoEditsFrom,
                                            int domainOneEditFrom, int domainTwoEditsFrom, int minSharedLocalPart,
                                            Set<String> genericLocalParts, boolean organisationWide,
                                            boolean autocomplete, int frequentMessages, int frequencyRatio,
-                                           int rareMessages, double autocompleteScore, double rareAutocompleteScore) {
+                                           int rareMessages, double autocompleteScore, double rareAutocompleteScore,
+                                           int completionMessages, int completionPrefix) {
 
     public static final List<String> DEFAULT_GENERIC = List.of("info", "contact", "post", "mail", "office", "admin",
             "administratie", "secretariaat", "receptie", "support", "service", "klantenservice", "helpdesk",
@@ -50,7 +55,7 @@ public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom
         node.rejectUnknownKeys(Set.of("enabled", "local-one-edit-from", "local-two-edits-from",
                 "domain-one-edit-from", "domain-two-edits-from", "min-shared-local-part", "generic-local-parts",
                 "organisation-wide", "autocomplete", "frequent-messages", "frequency-ratio", "rare-messages",
-                "autocomplete-score", "rare-autocomplete-score"));
+                "autocomplete-score", "rare-autocomplete-score", "completion-messages", "completion-prefix"));
         int localOne = node.integer("local-one-edit-from", 5, 2, 100);
         int localTwo = node.integer("local-two-edits-from", 9, 2, 100);
         if (localTwo < localOne) {
@@ -70,6 +75,8 @@ public record MisdirectedRecipientSettings(boolean enabled, int localOneEditFrom
                 node.integer("frequency-ratio", 10, 1, 1_000_000),
                 node.integer("rare-messages", 2, 0, 1_000_000),
                 node.decimal("autocomplete-score", 0.8, 0, 1e9),
-                node.decimal("rare-autocomplete-score", 30, 0, 1e9));
+                node.decimal("rare-autocomplete-score", 30, 0, 1e9),
+                node.integer("completion-messages", 5, 1, 1_000_000),
+                node.integer("completion-prefix", 4, 1, 64));
     }
 }

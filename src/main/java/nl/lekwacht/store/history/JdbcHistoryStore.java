@@ -47,13 +47,18 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
-    public void record(LearnedMessage message) {
+    public boolean record(LearnedMessage message) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                if (!message.messageKey().isEmpty() && !claim(c, message)) {
+                    c.rollback();
+                    return false;
+                }
                 write(c, message);
                 c.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -62,6 +67,23 @@ public final class JdbcHistoryStore implements HistoryStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("history not recorded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts the message's row; false when it is there already (learned before). */
+    private static boolean claim(Connection c, LearnedMessage m) throws SQLException {
+        String group = m.visibleGroup().isEmpty() ? null
+                : sha256(String.join(SEPARATOR, new TreeSet<>(m.visibleGroup())));
+        try {
+            execute(c, "INSERT INTO history_message (sender, message_hash, sent_at, recipients, group_hash) "
+                    + "VALUES (?, ?, ?, ?, ?)", new Object[] {m.sender(), m.messageKey(), ts(m.at()),
+                    String.join(SEPARATOR, new TreeSet<>(m.addresses())), group});
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -165,6 +187,75 @@ public final class JdbcHistoryStore implements HistoryStore {
     }
 
     @Override
+    public Set<String> unlearn(String sender, String messageKey) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Set<String> recipients = new TreeSet<>();
+                String group = null;
+                try (PreparedStatement s = c.prepareStatement("SELECT recipients, group_hash FROM history_message "
+                        + "WHERE sender = ? AND message_hash = ? FOR UPDATE")) {
+                    s.setString(1, sender);
+                    s.setString(2, messageKey);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            for (String a : rs.getString(1).split(SEPARATOR)) {
+                                if (!a.isEmpty()) {
+                                    recipients.add(a);
+                                }
+                            }
+                            group = rs.getString(2);
+                        }
+                    }
+                }
+                if (!recipients.isEmpty()) {
+                    forget(c, sender, recipients, group);
+                    execute(c, "UPDATE history_message SET recipients = '', group_hash = NULL "
+                            + "WHERE sender = ? AND message_hash = ?", new Object[] {sender, messageKey});
+                }
+                c.commit();
+                return recipients;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("history not unlearned: " + e.getMessage(), e);
+        }
+    }
+
+    /** One message fewer to each recipient; rows that fall to zero go. */
+    private static void forget(Connection c, String sender, Set<String> recipients, String group) throws SQLException {
+        execute(c, "UPDATE history_sender SET message_count = message_count - 1 WHERE sender = ? AND message_count > 0",
+                new Object[] {sender});
+        for (String address : recipients) {
+            execute(c, "UPDATE history_correspondent SET message_count = message_count - 1 "
+                    + "WHERE sender = ? AND address = ?", new Object[] {sender, address});
+            if (execute(c, "DELETE FROM history_correspondent WHERE sender = ? AND address = ? AND message_count <= 0",
+                    new Object[] {sender, address}) > 0) {
+                execute(c, "DELETE FROM history_display_name WHERE sender = ? AND address = ?",
+                        new Object[] {sender, address});
+            }
+            execute(c, "UPDATE history_address SET message_count = message_count - 1 WHERE address = ?",
+                    new Object[] {address});
+            execute(c, "DELETE FROM history_address WHERE address = ? AND message_count <= 0", new Object[] {address});
+            String domain = AddressKey.domain(address);
+            execute(c, "DELETE FROM history_domain WHERE domain = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM history_address WHERE domain = ?)", new Object[] {domain, domain});
+        }
+        if (group != null) {
+            execute(c, "UPDATE history_group SET message_count = message_count - 1 WHERE sender = ? AND group_hash = ?",
+                    new Object[] {sender, group});
+            execute(c, "DELETE FROM history_group WHERE sender = ? AND group_hash = ? AND message_count <= 0",
+                    new Object[] {sender, group});
+        }
+    }
+
+
+    @Override
     public SenderHistory loadSender(String sender, Instant since) {
         LocalDateTime cutoff = ts(since);
         try (Connection c = dataSource.getConnection()) {
@@ -217,7 +308,18 @@ public final class JdbcHistoryStore implements HistoryStore {
                     }
                 }
             }
-            return new SenderHistory(sender, messages, correspondents, groups);
+            Map<String, Set<String>> sent = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT message_hash, recipients FROM history_message "
+                    + "WHERE sender = ? AND sent_at >= ? AND recipients <> ''")) {
+                s.setString(1, sender);
+                s.setObject(2, cutoff);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sent.put(rs.getString(1), Set.of(rs.getString(2).split(SEPARATOR)));
+                    }
+                }
+            }
+            return new SenderHistory(sender, messages, correspondents, groups, sent);
         } catch (SQLException e) {
             throw new IllegalStateException("history of a sender not loaded: " + e.getMessage(), e);
         }
@@ -264,6 +366,7 @@ public final class JdbcHistoryStore implements HistoryStore {
             removed += delete(c, "DELETE FROM history_sender WHERE last_sent < ?", cutoff);
             removed += delete(c, "DELETE FROM history_address WHERE last_sent < ?", cutoff);
             removed += delete(c, "DELETE FROM history_domain WHERE last_sent < ?", cutoff);
+            removed += delete(c, "DELETE FROM history_message WHERE sent_at < ?", cutoff);
             return removed;
         } catch (SQLException e) {
             throw new IllegalStateException("history not purged: " + e.getMessage(), e);

@@ -163,6 +163,12 @@ public final class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
+    public boolean countReportSubmission(String tokenHash, int max) {
+        return update("UPDATE register_report_link SET submissions = submissions + 1 WHERE token_hash = ? "
+                + "AND submissions < ?", tokenHash, max) == 1;
+    }
+
+    @Override
     public Optional<ReportLink> findReportLink(String tokenHash) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT * FROM register_report_link WHERE token_hash = ?")) {

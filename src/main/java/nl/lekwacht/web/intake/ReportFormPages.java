@@ -1,5 +1,7 @@
 package nl.lekwacht.web.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -45,9 +47,12 @@ public final class ReportFormPages implements WebModule {
     private final ClientAddress clientAddress;
     private final WebAuth auth;
     private final List<Cidr> staffNetworks;
+    private final MeterRegistry registry;
 
+    /** @param registry counts the reports refused by a limit ({@code lekwacht_report_limit_reached_total}) */
     public ReportFormPages(ReportIntake intake, Pages pages, String defaultLanguage, LinkTokens csrf,
-                           ClientAddress clientAddress, WebAuth auth, List<Cidr> staffNetworks) {
+                           ClientAddress clientAddress, WebAuth auth, List<Cidr> staffNetworks,
+                           MeterRegistry registry) {
         this.intake = intake;
         this.pages = pages;
         this.language = new Language(defaultLanguage);
@@ -55,6 +60,18 @@ public final class ReportFormPages implements WebModule {
         this.clientAddress = clientAddress;
         this.auth = auth;
         this.staffNetworks = List.copyOf(staffNetworks);
+        this.registry = registry;
+        for (String form : List.of("melden", "medewerker")) {
+            for (String limit : List.of("address", "hourly")) {
+                limitReached(form, limit); // shown at 0 from the start, so an alert can compare
+            }
+        }
+    }
+
+    private Counter limitReached(String form, String limit) {
+        return Counter.builder("lekwacht.report.limit.reached")
+                .description("reports refused because a limit of the report forms or links was reached")
+                .tags("form", form, "limit", limit).register(registry);
     }
 
     @Override
@@ -107,8 +124,13 @@ public final class ReportFormPages implements WebModule {
             done(ctx, t, accepted.incident().reference());
         } else if (outcome instanceof ReportIntake.Outcome.Refused refused) {
             if (refused.problem().equals("rate")) {
+                limitReached(origin == Origin.STAFF ? "medewerker" : "melden", "address").increment();
                 ctx.header("Retry-After", Long.toString(intake.limits().reportWindow().toSeconds()));
                 pages.message(ctx, 429, t, t.get("intake.rate.title"), t.get("intake.rate"));
+            } else if (refused.problem().equals("busy")) {
+                limitReached(origin == Origin.STAFF ? "medewerker" : "melden", "hourly").increment();
+                ctx.header("Retry-After", Long.toString(ReportIntake.HOUR.toSeconds()));
+                pages.message(ctx, 429, t, t.get("intake.busy.title"), t.get("intake.busy"));
             } else {
                 form(ctx, origin, form, refused.problem(), refused.fields(),
                         refused.problem().equals("too-long") ? 413 : 400);

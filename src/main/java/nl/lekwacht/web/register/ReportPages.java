@@ -3,6 +3,8 @@ package nl.lekwacht.web.register;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.IncidentStore.ReportLink;
@@ -20,7 +23,10 @@ import nl.lekwacht.web.WebModule;
 /**
  * {@code GET/POST /r/{token}}: the sender of a delivered message with findings reports that it went
  * wrong, which opens or completes its incident. The link may face the internet: GET changes nothing,
- * the form carries a token that must match a SameSite=Strict cookie set with the page.
+ * the form carries a token that must match a SameSite=Strict cookie set with the page. One link takes
+ * {@code register.report-link-submissions} reports of at most {@code register.report-text-chars}
+ * characters each; past that the sender is asked to contact the privacy officer, and
+ * {@code lekwacht_report_limit_reached_total{form="report-link"}} counts it.
  */
 public final class ReportPages implements WebModule {
 
@@ -31,14 +37,20 @@ public final class ReportPages implements WebModule {
     private final Language language;
     private final SecureRandom random;
     private final boolean secureCookies;
+    private final RegisterConfig.Intake limits;
+    private final Counter limitReached;
 
     public ReportPages(IncidentRegister register, Pages pages, String defaultLanguage, SecureRandom random,
-                       boolean secureCookies) {
+                       boolean secureCookies, RegisterConfig.Intake limits, MeterRegistry registry) {
         this.register = register;
         this.pages = pages;
         this.language = new Language(defaultLanguage);
         this.random = random;
         this.secureCookies = secureCookies;
+        this.limits = limits;
+        this.limitReached = Counter.builder("lekwacht.report.limit.reached")
+                .description("reports refused because a limit of the report forms or links was reached")
+                .tags("form", "report-link", "limit", "submissions").register(registry);
     }
 
     @Override
@@ -80,10 +92,17 @@ public final class ReportPages implements WebModule {
             return;
         }
         String statement = Optional.ofNullable(ctx.formParam("statement")).orElse("");
-        if (statement.length() > 10_000) {
-            statement = statement.substring(0, 10_000);
+        if (statement.length() > limits.textChars()) {
+            pages.message(ctx, 413, t, t.get("report.tooLong.title"), t.format("report.tooLong", limits.textChars()));
+            return;
         }
-        Incident incident = register.links().report(link.get(), statement, link.get().facts().sender());
-        pages.message(ctx, 200, t, t.get("report.title"), t.format("report.done", incident.reference()));
+        Optional<Incident> incident = register.links().report(link.get(), statement, link.get().facts().sender(),
+                limits.linkSubmissions());
+        if (incident.isEmpty()) {
+            limitReached.increment();
+            pages.message(ctx, 429, t, t.get("report.limit.title"), t.format("report.limit", limits.linkSubmissions()));
+            return;
+        }
+        pages.message(ctx, 200, t, t.get("report.title"), t.format("report.done", incident.get().reference()));
     }
 }

@@ -93,7 +93,13 @@ final class Messages {
 
     private static final class NoStore implements nl.lekwacht.history.HistoryStore {
         @Override
-        public void record(LearnedMessage message) {
+        public boolean record(LearnedMessage message) {
+            return true;
+        }
+
+        @Override
+        public java.util.Set<String> unlearn(String sender, String messageKey) {
+            return java.util.Set.of();
         }
 
         @Override

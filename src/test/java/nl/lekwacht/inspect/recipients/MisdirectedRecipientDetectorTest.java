@@ -94,7 +94,9 @@ class MisdirectedRecipientDetectorTest {
         assertThat(d.inspect(to(a("mdekkr@bouw.nl")))).as("6 characters: one edit").hasSize(1);
         assertThat(d.inspect(to(a("mdkkr@bouw.nl")))).as("6 characters: two edits too many").isEmpty();
         assertThat(d.inspect(to(a("anemarie.vandenbroekk@bouw.nl")))).as("long: two edits").hasSize(1);
-        assertThat(d.inspect(to(a("annemarie.vndnbrke@bouw.nl")))).as("long: three edits too many").isEmpty();
+        // Three edits are too many for a typo; that it still completes like annemarie.vandenbroek is another rule.
+        assertThat(d.inspect(to(a("annemarie.vndnbrke@bouw.nl")))).as("long: three edits too many")
+                .noneMatch(f -> f.details().get("rule").equals("local-part-typo"));
     }
 
     @Test

@@ -53,6 +53,51 @@ abstract class HistoryStoreContract {
         assertThat(history.messagesTo("p.bakker@zorgpartner.nl")).isEqualTo(1);
     }
 
+    static LearnedMessage message(String messageId, Instant at, String... recipients) {
+        LearnedMessage m = message(at, recipients);
+        return new LearnedMessage(m.sender(), m.at(), m.recipients(), m.visibleGroup(),
+                nl.lekwacht.history.MessageKey.of(SENDER, messageId));
+    }
+
+    @Test
+    void learnsAMessageOnceByItsMessageId() {
+        JdbcHistoryStore store = store();
+        assertThat(store.record(message("<one@gemeente.example>", T0, "jan@x.nl", "kim@y.nl"))).isTrue();
+        assertThat(store.record(message("<one@gemeente.example>", T0, "jan@x.nl", "kim@y.nl"))).isFalse();
+        assertThat(store.record(message("<two@gemeente.example>", T0, "jan@x.nl"))).isTrue();
+
+        SenderHistory history = store.loadSender(SENDER, T0.minusSeconds(10));
+        assertThat(history.messages()).isEqualTo(2);
+        assertThat(history.messagesTo("jan@x.nl")).isEqualTo(2);
+        assertThat(history.timesSeenTogether(Set.of("jan@x.nl", "kim@y.nl"))).isEqualTo(1);
+        assertThat(history.threadRecipients(List.of(nl.lekwacht.history.MessageKey.of(SENDER, "<one@gemeente.example>"))))
+                .containsExactlyInAnyOrder("jan@x.nl", "kim@y.nl");
+    }
+
+    @Test
+    void unlearnsAMessageAsIfItWasNeverSent() {
+        JdbcHistoryStore store = store();
+        store.record(message("<one@gemeente.example>", T0, "jan@x.nl"));
+        store.record(message("<slip@gemeente.example>", T0.plusSeconds(1), "jan@x.nl", "wrong@z.nl"));
+        String slip = nl.lekwacht.history.MessageKey.of(SENDER, "<slip@gemeente.example>");
+
+        assertThat(store.unlearn(SENDER, slip)).containsExactly("jan@x.nl", "wrong@z.nl");
+
+        SenderHistory history = store.loadSender(SENDER, T0.minusSeconds(10));
+        assertThat(history.messages()).isEqualTo(1);
+        assertThat(history.messagesTo("jan@x.nl")).isEqualTo(1);
+        assertThat(history.correspondent("wrong@z.nl")).isEmpty();
+        assertThat(history.timesSeenTogether(Set.of("jan@x.nl", "wrong@z.nl"))).isZero();
+        assertThat(history.threadRecipients(List.of(slip))).isEmpty();
+        OrganisationHistory everyone = store.loadOrganisation(T0.minusSeconds(10));
+        assertThat(everyone.knowsAddress("wrong@z.nl")).isFalse();
+        assertThat(everyone.knowsDomain("z.nl")).isFalse();
+        assertThat(everyone.knowsAddress("jan@x.nl")).isTrue();
+        assertThat(store.unlearn(SENDER, slip)).as("a second time changes nothing").isEmpty();
+        assertThat(store.record(message("<slip@gemeente.example>", T0.plusSeconds(1), "jan@x.nl", "wrong@z.nl")))
+                .as("nor is it learned again").isFalse();
+    }
+
     @Test
     void remembersGroupsThatSawEachOther() {
         JdbcHistoryStore store = store();
