@@ -25,8 +25,8 @@ public final class Inspector {
     }
 
     /**
-     * Runs every detector over {@code message} with its texts normalised first ({@link TextNormaliser}),
-     * so that no detector sees text in a form a reader would not.
+     * Runs every detector over {@code message} with its texts normalised first ({@link TextNormaliser},
+     * then {@link LineJoins} for running text), so that no detector sees text in a form a reader would not.
      */
     public InspectionResult inspect(OutboundMessage raw) {
         OutboundMessage message = normalised(raw);
@@ -57,7 +57,10 @@ public final class Inspector {
     private static OutboundMessage normalised(OutboundMessage message) {
         List<TextPart> texts = new ArrayList<>(message.texts().size());
         for (TextPart part : message.texts()) {
-            texts.add(new TextPart(part.partId(), part.where(), TextNormaliser.normalise(part.text()), part.tabular()));
+            String text = TextNormaliser.normalise(part.text());
+            // a table's line breaks end its rows; in running text they are where the layout wrapped
+            texts.add(new TextPart(part.partId(), part.where(), part.tabular() ? text : LineJoins.join(text),
+                    part.tabular()));
         }
         return new OutboundMessage(message.envelope(), message.headers(), message.size(), texts,
                 message.attachments(), message.problems());

@@ -9,6 +9,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,8 +236,15 @@ public final class MessageParser {
             texts.add(new TextPart(id, "attachment:" + BsnMasking.mask(name), FileNames.asText(name), false));
         }
         final Part source = part;
+        // Jakarta Mail hands out a message/rfc822 part undecoded whatever its transfer encoding (RFC 2046
+        // allows none); mail clients decode it all the same and show the message, so it is decoded here
+        final boolean encodedMessage = type.startsWith("message/")
+                && (encoding.equals("base64") || encoding.equals("quoted-printable"));
         attachments.add(new Attachment(id, name, type, Math.max(0, part.getSize()), () -> {
             try {
+                if (encodedMessage && source instanceof MimeBodyPart mime) {
+                    return MimeUtility.decode(mime.getRawInputStream(), encoding);
+                }
                 return source.getInputStream();
             } catch (MessagingException e) {
                 throw new IOException("cannot decode part: " + e.getMessage(), e);

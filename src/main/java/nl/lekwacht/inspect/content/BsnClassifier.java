@@ -12,12 +12,16 @@ import nl.lekwacht.message.TextPart;
 /**
  * Decides which candidates in one text part are BSNs, and how sure that is:
  * <ul>
- *   <li>a number labelled as another kind of number (the nearest label before it on its line, or its
- *       column heading, is {@code klantnummer}, {@code KvK}, ...) is never a BSN;</li>
+ *   <li>a number labelled as another kind of number (the nearest label before it on its line or in its
+ *       cell, or its column heading, is {@code klantnummer}, {@code betalingskenmerk}, ...), an amount,
+ *       a number in a link or a dial-in code is never a BSN ({@link NumberLabels});</li>
  *   <li>HIGH: a valid number labelled as a BSN, with a BSN keyword within {@code proximity}
- *       characters, in a column headed by a BSN keyword, or in a table row that names it;</li>
+ *       characters (not one in a sentence that says no BSN is here, {@link Disclaimers}), in a column
+ *       headed by a BSN keyword, or in a table row that names it;</li>
  *   <li>MEDIUM: a valid number in a list or neutral column that holds at least {@code minListSize}
- *       distinct valid numbers of which at least {@code minValidShare} pass the 11-proef;</li>
+ *       distinct valid numbers of which at least {@code minValidShare} pass the 11-proef, when the list
+ *       looks like people ({@link PeopleSigns}) or is a bare column of {@code minBareColumn} numbers;
+ *       and a valid number on a line that names a person twice over, or in a Subject or file name;</li>
  *   <li>anything else, such as one valid number without context, is not reported.</li>
  * </ul>
  * Keywords are only looked for around valid candidates, so text without them costs nothing here.
@@ -25,14 +29,21 @@ import nl.lekwacht.message.TextPart;
  */
 final class BsnClassifier {
 
+    /** A text this short and on one line is a Subject, a file name or a one-line note. */
+    static final int SHORT_TEXT = 160;
+    /** A bare column must be this valid: random numbers pass the 11-proef one time in eleven. */
+    static final double BARE_VALID_SHARE = 0.95;
+
     private final BsnSettings settings;
     private final TermMatcher keywords;
     private final TermMatcher labels;
+    private final NumberLabels numberLabels;
 
     BsnClassifier(BsnSettings settings) {
         this.settings = settings;
         this.keywords = new TermMatcher(settings.keywords());
         this.labels = new TermMatcher(settings.otherLabels());
+        this.numberLabels = new NumberLabels(keywords, labels, settings.labelReach());
     }
 
     /** @return the BSNs found (value to severity), in the order they first appear */
@@ -59,25 +70,30 @@ final class BsnClassifier {
         }
         KeywordPositions near = new KeywordPositions(text, outsideTables, keywords, settings.proximity());
         Map<Integer, Group> groups = new LinkedHashMap<>();
+        List<Candidate> alone = new ArrayList<>();
         int list = -1;
         int previousEnd = Integer.MIN_VALUE / 2;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
+            TableColumns.Kind kind = table.kind(i);
+            if (kind == TableColumns.Kind.OTHER) {
+                continue;
+            }
+            NumberLabels.Label label = c.valid() ? numberLabels.of(text, c, previousEnd) : NumberLabels.Label.NONE;
+            if (label == NumberLabels.Label.OTHER) {
+                continue;
+            }
             int groupKey;
-            if (table.kind(i) != TableColumns.Kind.NONE) {
-                if (table.kind(i) == TableColumns.Kind.OTHER) {
-                    continue;
-                }
-                if (c.valid() && (table.kind(i) == TableColumns.Kind.BSN || table.rowHasKeyword(i))) {
+            boolean people = c.valid() && PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) > 0;
+            if (kind != TableColumns.Kind.NONE) {
+                if (c.valid() && (kind == TableColumns.Kind.BSN || label == NumberLabels.Label.BSN
+                        || table.rowHasKeyword(i))) {
                     found.put(c.value(), Severity.HIGH);
                 }
                 groupKey = table.column(i);
+                people |= c.valid() && table.headingHasPeople(i);
             } else {
-                Label label = c.valid() ? label(text, c, previousEnd) : Label.NONE;
-                if (label == Label.OTHER) {
-                    continue;
-                }
-                if (c.valid() && (label == Label.BSN || near.isNear(c))) {
+                if (c.valid() && (label == NumberLabels.Label.BSN || near.isNear(c))) {
                     found.put(c.value(), Severity.HIGH);
                 }
                 if (c.start() - previousEnd > settings.listGap()) {
@@ -85,41 +101,48 @@ final class BsnClassifier {
                 }
                 groupKey = list;
             }
+            if (c.valid() && !found.containsKey(c.value())) {
+                alone.add(c);
+            }
             previousEnd = c.end();
-            groups.computeIfAbsent(groupKey, k -> new Group()).add(c);
+            groups.computeIfAbsent(groupKey, k -> new Group()).add(c, people);
         }
         for (Group group : groups.values()) {
             if (group.isList(settings)) {
                 group.valid.forEach(v -> found.putIfAbsent(v, Severity.MEDIUM));
             }
         }
+        for (Candidate c : alone) {
+            if (!found.containsKey(c.value()) && aboutSomeone(part, c)) {
+                found.put(c.value(), Severity.MEDIUM);
+            }
+        }
         return found;
     }
 
-    private enum Label { NONE, BSN, OTHER }
-
-    /** The nearest label before the number, on its own line and after the previous number. */
-    private Label label(String text, Candidate c, int previousEnd) {
-        int from = Math.max(Math.max(0, c.start() - settings.labelReach()), previousEnd);
-        for (int i = c.start() - 1; i >= from; i--) {
-            if (text.charAt(i) == '\n') {
-                from = i + 1;
-                break;
-            }
+    /**
+     * A valid number without keyword that is still a BSN by its context: on a line that names a person in
+     * two ways (initials and a date of birth, say), or the number of a short one-line text such as a
+     * Subject or a file name ({@code Jacobs / 941738607 / herindicatie}), where a number no label names
+     * is the reference of the person the mail is about.
+     */
+    private static boolean aboutSomeone(TextPart part, Candidate c) {
+        String text = part.text();
+        if (PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) >= 2) {
+            return true;
         }
-        if (from >= c.start()) {
-            return Label.NONE;
-        }
-        int lastBsn = lastEnd(keywords.findAll(text, from, c.start()));
-        int lastOther = lastEnd(labels.findAll(text, from, c.start()));
-        if (lastBsn < 0 && lastOther < 0) {
-            return Label.NONE;
-        }
-        return lastOther > lastBsn ? Label.OTHER : Label.BSN;
+        boolean label = part.partId().equals(TextPart.HEADER) || part.where().startsWith("attachment:");
+        return label && text.length() <= SHORT_TEXT && text.indexOf('\n') < 0;
     }
 
-    private static int lastEnd(List<TermMatcher.Match> matches) {
-        return matches.isEmpty() ? -1 : matches.get(matches.size() - 1).start();
+    private static int lineStart(String text, Candidate c) {
+        int i = text.lastIndexOf('\n', c.start());
+        return Math.max(i + 1, c.start() - PeopleSigns.MAX_LINE / 2);
+    }
+
+    private static int lineEnd(String text, Candidate c) {
+        int i = text.indexOf('\n', c.end());
+        return Math.min(i < 0 ? text.length() : i, c.end() + PeopleSigns.MAX_LINE / 2);
     }
 
     /** The numbers of one list or column. */
@@ -127,17 +150,27 @@ final class BsnClassifier {
         private final Set<Integer> valid = new LinkedHashSet<>();
         private int total;
         private int validCount;
+        private int people;
 
-        void add(Candidate c) {
+        void add(Candidate c, boolean aboutPeople) {
             total++;
             if (c.valid()) {
                 validCount++;
                 valid.add(c.value());
+                people += aboutPeople ? 1 : 0;
             }
         }
 
+        /**
+         * Enough valid numbers, and a list of people: at least half of its numbers on lines that name
+         * someone, or a bare column so long and so valid that only BSNs make it (the worst export to leak).
+         */
         boolean isList(BsnSettings settings) {
-            return valid.size() >= settings.minListSize() && validCount >= settings.minValidShare() * total;
+            if (valid.size() < settings.minListSize() || validCount < settings.minValidShare() * total) {
+                return false;
+            }
+            return people * 2 >= validCount
+                    || (valid.size() >= settings.minBareColumn() && validCount >= BARE_VALID_SHARE * total);
         }
     }
 }

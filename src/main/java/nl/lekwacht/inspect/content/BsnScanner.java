@@ -4,131 +4,212 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds every number written the way a BSN is written, in one pass over the characters and without
- * regular expressions: {@code 123456782}, {@code 12345678} (read with a leading zero),
- * {@code 1234.56.782}, {@code 123.456.782}, {@code 123 456 782} and {@code 123-456-782}.
- *
- * <p>A number is a candidate only when it stands on its own. Digits are read as a <em>chain</em>:
- * groups joined by one space, dot, dash or slash. A chain glued to letters (IBAN {@code NL91ABNA...},
- * btw {@code NL123456782B01}), following a {@code +} or {@code (0)} or opened by a short group that
- * starts with 0 or is 31 (phone numbers {@code +31 6 ..}, {@code 0031 6 ..}, {@code 06 ..}) yields no
- * candidate; otherwise each space-separated part of the chain that has exactly one of the forms
- * above does. Non-digit characters cost one comparison each, which is what makes the scan fast.
+ * Finds every number written the way a BSN may be written, in one pass over the characters and
+ * without regular expressions. A <em>chain</em> is digit groups on one line joined by separators: a dot,
+ * a dash or a slash (tight), or up to three spaces and comb-box bars ({@code |}). The chain is read in
+ * space-separated segments:
+ * <ul>
+ *   <li>a segment of one group of nine digits, or eight (read with the leading zero a spreadsheet dropped);</li>
+ *   <li>a tight segment of two to four groups with one kind of dot or dash and nine digits in all
+ *       ({@code 1234.56.782}, {@code 123-456-782}), or eight digits in the shapes {@code 123.45.678} and
+ *       {@code 12.345.678}; a slash never (dates);</li>
+ *   <li>a run of two or more short groups separated by spaces that holds exactly nine digits in all,
+ *       whatever the grouping: {@code 123 456 782}, {@code 123 45 6782}, {@code 1234 56 782},
+ *       {@code 883 417388} and comb boxes {@code |1|2|3|4|5|6|7|8|2|}. A run of more digits
+ *       ({@code 1 234 567 890}) is not a candidate.</li>
+ * </ul>
+ * A chain glued to letters (IBAN {@code NL91ABNA...}, btw {@code NL123456782B01}), following a {@code +}
+ * or {@code (0)}, or opened by a short group that starts with 0 or is 31 (phone numbers {@code 06 ..},
+ * {@code 0031 6 ..}) yields no candidate, unless the whole chain is nine digits ({@code 016 255 173}). Whether a candidate is a BSN is for the 11-proef and the
+ * context to decide. A number broken over a line end is joined before this scan (the text model does that).
  *
  * <p>Stateless and thread-safe.
  */
 final class BsnScanner {
 
-    private static final int MAX_GROUPS = 16;
+    private static final int MAX_GROUPS = 24;
+    private static final int MAX_SPACE_SEPARATOR = 3;
+    private static final char SPACE = ' ';
 
     /** Candidates in text order, valid or not (the share of valid ones matters for lists). */
     List<Candidate> scan(String text) {
         List<Candidate> found = new ArrayList<>();
-        int[] starts = new int[MAX_GROUPS];
-        int[] ends = new int[MAX_GROUPS];
-        char[] separators = new char[MAX_GROUPS];
+        Chain chain = new Chain();
         char[] chars = text.toCharArray();
         int n = chars.length;
         int i = 0;
         while (i < n) {
-            if ((char) (chars[i] - '0') > 9) {
+            if (!isDigit(chars[i])) {
                 i++;
                 continue;
             }
-            i = chain(chars, i, starts, ends, separators, found);
+            i = chain.read(chars, i, found);
         }
         return found;
     }
 
-    private static int chain(char[] text, int begin, int[] starts, int[] ends, char[] separators,
-                             List<Candidate> found) {
-        int n = text.length;
-        int groups = 0;
-        int p = begin;
-        char separator = 0;
-        while (true) {
-            int s = p;
-            while (p < n && isDigit(text[p])) {
-                p++;
+    /** The groups of one chain; reused between chains of one scan. */
+    private static final class Chain {
+        final int[] starts = new int[MAX_GROUPS];
+        final int[] ends = new int[MAX_GROUPS];
+        /** The separator before each group: 0 for the first, {@link #SPACE} for spaces and bars, else the char. */
+        final char[] separators = new char[MAX_GROUPS];
+        int groups;
+
+        int read(char[] text, int begin, List<Candidate> found) {
+            int n = text.length;
+            groups = 0;
+            int p = begin;
+            char separator = 0;
+            boolean overflow = false;
+            while (true) {
+                int s = p;
+                while (p < n && isDigit(text[p])) {
+                    p++;
+                }
+                if (groups < MAX_GROUPS) {
+                    starts[groups] = s;
+                    ends[groups] = p;
+                    separators[groups] = separator;
+                    groups++;
+                } else {
+                    overflow = true;
+                }
+                int next = separatorEnd(text, p);
+                if (next > p && next < n && isDigit(text[next])) {
+                    separator = next - p == 1 && isTight(text[p]) ? text[p] : SPACE;
+                    p = next;
+                    continue;
+                }
+                break;
             }
-            if (groups < MAX_GROUPS) {
-                starts[groups] = s;
-                ends[groups] = p;
-                separators[groups] = separator;
-            }
-            groups++;
-            if (p + 1 < n && isSeparator(text[p]) && isDigit(text[p + 1])) {
-                separator = text[p];
-                p++;
-                continue;
-            }
-            break;
-        }
-        if (groups > MAX_GROUPS || gluedBefore(text, begin)) {
-            return p;
-        }
-        boolean gluedAfter = gluedAfter(text, p);
-        if (groups == 3 && isSpace(separators[1]) && isSpace(separators[2])) {
-            if (!gluedAfter && length(starts, ends, 0) == 3 && length(starts, ends, 1) == 3
-                    && length(starts, ends, 2) == 3) {
-                add(text, starts, ends, 0, 2, found);
-            }
-            return p;
-        }
-        int segmentStart = 0;
-        boolean firstSegment = true;
-        for (int g = 0; g < groups; g++) {
-            boolean segmentEnds = g == groups - 1 || isSpace(separators[g + 1]);
-            if (!segmentEnds) {
-                continue;
-            }
-            if (firstSegment && g < groups - 1 && g == segmentStart && looksLikeDialPrefix(text, starts, ends, g)) {
+            if (overflow || gluedBefore(text, begin)) {
                 return p;
             }
-            firstSegment = false;
-            boolean last = g == groups - 1;
-            if (!(last && gluedAfter) && hasBsnForm(starts, ends, separators, segmentStart, g)) {
-                add(text, starts, ends, segmentStart, g, found);
+            candidates(text, gluedAfter(text, p), found);
+            return p;
+        }
+
+        private void candidates(char[] text, boolean gluedAfter, List<Candidate> found) {
+            int runStart = -1;
+            int runDigits = 0;
+            int g = 0;
+            while (g < groups) {
+                int segmentEnd = g;
+                while (segmentEnd + 1 < groups && separators[segmentEnd + 1] != SPACE) {
+                    segmentEnd++;
+                }
+                boolean last = segmentEnd == groups - 1;
+                if (g == 0 && !last && segmentEnd == 0 && looksLikeDialPrefix(text, 0) && totalDigits() != 9) {
+                    return;
+                }
+                int length = length(g);
+                if (segmentEnd == g && length < 8) {
+                    if (runStart < 0) {
+                        runStart = g;
+                        runDigits = 0;
+                    }
+                    runDigits += length;
+                } else {
+                    closeRun(text, runStart, g - 1, runDigits, found);
+                    runStart = -1;
+                    if (!(last && gluedAfter) && hasTightForm(g, segmentEnd)) {
+                        add(text, g, segmentEnd, found);
+                    }
+                }
+                g = segmentEnd + 1;
             }
-            segmentStart = g + 1;
-        }
-        return p;
-    }
-
-    private static boolean hasBsnForm(int[] starts, int[] ends, char[] separators, int a, int b) {
-        if (a == b) {
-            int length = length(starts, ends, a);
-            return length == 9 || length == 8;
-        }
-        if (b - a != 2 || separators[a + 1] != separators[a + 2]) {
-            return false;
-        }
-        int l1 = length(starts, ends, a);
-        int l2 = length(starts, ends, a + 1);
-        int l3 = length(starts, ends, a + 2);
-        char sep = separators[a + 1];
-        return (sep == '.' && l1 == 4 && l2 == 2 && l3 == 3)
-                || ((sep == '.' || sep == '-') && l1 == 3 && l2 == 3 && l3 == 3);
-    }
-
-    private static void add(char[] text, int[] starts, int[] ends, int a, int b, List<Candidate> found) {
-        int value = 0;
-        for (int g = a; g <= b; g++) {
-            for (int k = starts[g]; k < ends[g]; k++) {
-                value = value * 10 + (text[k] - '0');
+            if (!gluedAfter) {
+                closeRun(text, runStart, groups - 1, runDigits, found);
             }
         }
-        found.add(new Candidate(starts[a], ends[b], value, BsnMask.elevenProof(value)));
+
+        private void closeRun(char[] text, int from, int to, int digits, List<Candidate> found) {
+            if (from >= 0 && to > from && digits == 9) {
+                add(text, from, to, found);
+            }
+        }
+
+        /** One group of 8 or 9 digits, or a dotted or dashed grouping of them. */
+        private boolean hasTightForm(int a, int b) {
+            if (a == b) {
+                int length = length(a);
+                return length == 9 || length == 8;
+            }
+            if (b - a > 3) {
+                return false;
+            }
+            char sep = separators[a + 1];
+            if (sep != '.' && sep != '-') {
+                return false;
+            }
+            int digits = 0;
+            for (int g = a; g <= b; g++) {
+                if (separators[g] != sep && g > a) {
+                    return false;
+                }
+                digits += length(g);
+            }
+            if (digits == 9) {
+                return true;
+            }
+            return digits == 8 && b - a == 2 && length(a + 1) + length(a) == 5 && length(b) == 3;
+        }
+
+        private void add(char[] text, int a, int b, List<Candidate> found) {
+            int value = 0;
+            for (int g = a; g <= b; g++) {
+                for (int k = starts[g]; k < ends[g]; k++) {
+                    value = value * 10 + (text[k] - '0');
+                }
+            }
+            found.add(new Candidate(starts[a], ends[b], value, BsnMask.elevenProof(value)));
+        }
+
+        /** {@code 06 12345678}, {@code 0031 6 ...}, {@code 31 6 ...}: a country or area code opens the chain. */
+        private boolean looksLikeDialPrefix(char[] text, int g) {
+            int length = length(g);
+            if (length > 4 || length < 2) {
+                return false;
+            }
+            char first = text[starts[g]];
+            return first == '0' || (length == 2 && first == '3' && text[starts[g] + 1] == '1');
+        }
+
+        private int totalDigits() {
+            int digits = 0;
+            for (int g = 0; g < groups; g++) {
+                digits += length(g);
+            }
+            return digits;
+        }
+
+        private int length(int g) {
+            return ends[g] - starts[g];
+        }
     }
 
-    /** {@code 06 12345678}, {@code 0031 6 ...}, {@code 31 6 ...}: a country or area code opens the chain. */
-    private static boolean looksLikeDialPrefix(char[] text, int[] starts, int[] ends, int g) {
-        int length = length(starts, ends, g);
-        if (length > 4) {
-            return false;
+    /**
+     * Where the separator starting at {@code p} ends: one dot, dash or slash, or up to
+     * {@link #MAX_SPACE_SEPARATOR} spaces and bars with at most one bar; {@code p} when there is none.
+     */
+    private static int separatorEnd(char[] text, int p) {
+        int n = text.length;
+        if (p >= n) {
+            return p;
         }
-        char first = text[starts[g]];
-        return first == '0' || (length == 2 && first == '3' && text[starts[g] + 1] == '1');
+        if (isTight(text[p])) {
+            return p + 1;
+        }
+        int q = p;
+        int bars = 0;
+        while (q < n && q - p < MAX_SPACE_SEPARATOR && (isSpace(text[q]) || text[q] == '|')) {
+            if (text[q] == '|' && ++bars > 1) {
+                break;
+            }
+            q++;
+        }
+        return q;
     }
 
     /** Letters or a {@code +} or {@code )} right before, or a joined word ({@code NL.123}, {@code x/123}). */
@@ -161,16 +242,12 @@ final class BsnScanner {
                 && isDigit(text[end + 2]) && isDigit(text[end + 3]);
     }
 
-    private static int length(int[] starts, int[] ends, int g) {
-        return ends[g] - starts[g];
-    }
-
     private static boolean isDigit(char c) {
         return (char) (c - '0') <= 9;
     }
 
-    private static boolean isSeparator(char c) {
-        return c == ' ' || c == '.' || c == '-' || c == '/' || c == '\u00A0' || c == '\u202F';
+    private static boolean isTight(char c) {
+        return c == '.' || c == '-' || c == '/';
     }
 
     private static boolean isSpace(char c) {

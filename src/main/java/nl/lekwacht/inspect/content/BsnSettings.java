@@ -15,13 +15,15 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param minListSize   a list or column needs at least this many distinct valid numbers for a MEDIUM finding
  * @param minValidShare ... and at least this share of its numbers must pass the 11-proef
  * @param listGap       numbers further apart than this many characters belong to different lists
+ * @param minBareColumn a list or column that does not look like people (no names, dates of birth, addresses
+ *                      or such headings) needs at least this many distinct valid numbers for a MEDIUM finding
  * @param keywords      words that mark a number as a BSN (Purview's list and Dutch variants, plus
  *                      {@code extra-keywords}); a term ending in {@code *} is a prefix
  * @param otherLabels   words that mark a number as another kind of number (plus {@code extra-labels})
  * @param ignore        numbers never reported (test numbers, numbers printed on every form)
  */
 public record BsnSettings(boolean enabled, int proximity, int labelReach, int minListSize, double minValidShare,
-                          int listGap, List<String> keywords, List<String> otherLabels, Set<Integer> ignore) {
+                          int listGap, int minBareColumn, List<String> keywords, List<String> otherLabels, Set<Integer> ignore) {
 
     /**
      * Microsoft Purview's keywords for the Netherlands citizen's service number, with Dutch spellings
@@ -46,7 +48,17 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
             "iban*", "account*", "btw*", "vat*", "postbus*", "polis*", "contractnummer*", "paspoortnummer*",
             "documentnummer*", "rijbewijsnummer*", "registratienummer*", "aanvraagnummer*", "volgnummer*",
             "ticket*", "personeelsnummer*", "medewerkernummer*", "studentnummer*", "leerlingnummer*", "agb*",
-            "big-nummer*", "big-registratie*", "ean*", "artikelnummer*", "customer*", "zending*", "pakket*");
+            "big-nummer*", "big-registratie*", "ean*", "artikelnummer*", "customer*", "zending*", "pakket*",
+            "betalingskenmerk*", "betaalkenmerk*", "betalingsreferentie*", "machtiging*", "mandaat*", "incasso*",
+            "transactie*", "beschikkingsnummer*", "beschikkingnummer*", "cjib*", "rsin*", "fiscaal nummer*",
+            "artikelnr*", "art.nr*", "isbn*", "ritnummer*", "rit", "ritnr*", "melding*", "meldnummer*",
+            "toewijzing*", "aanbieder*", "agb-code*", "conference id*", "conferentie-id*", "vergadering-id*",
+            "vergaderings-id*", "meeting id*", "meeting-id*", "webinar-id*", "webinar id*", "toegangscode*",
+            "pincode*", "inbel*", "dial-in*", "access code*", "passcode*", "vergadernummer*", "boekingsnummer*",
+            "reserveringsnummer*", "serienummer*", "serial*", "licentie*", "kenteken*", "meterstand*",
+            "meternummer*", "ean-code*", "aansluitnummer*", "klantreferentie*", "bestelling*",
+            "verzekerdennummer*", "polisnummer*", "uw kenmerk*", "ons kenmerk*", "volgnr*", "regelnummer*",
+            "rekeningnummer*", "ordernr*", "trackingnummer*", "track*", "barcode*", "ticketnummer*");
 
     public BsnSettings {
         keywords = List.copyOf(keywords);
@@ -55,13 +67,13 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
     }
 
     public static BsnSettings defaults() {
-        return new BsnSettings(true, 300, 40, 3, 0.8, 200, DEFAULT_KEYWORDS, DEFAULT_LABELS, Set.of());
+        return new BsnSettings(true, 300, 40, 3, 0.8, 200, 10, DEFAULT_KEYWORDS, DEFAULT_LABELS, Set.of());
     }
 
     /** Reads {@code detectors.bsn}; every problem is recorded on the node with its key. */
     public static BsnSettings read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("enabled", "proximity", "label-reach", "min-list-size", "min-valid-share",
-                "list-gap", "extra-keywords", "extra-labels", "ignore"));
+                "list-gap", "min-bare-column", "extra-keywords", "extra-labels", "ignore"));
         List<String> keywords = new ArrayList<>(DEFAULT_KEYWORDS);
         keywords.addAll(node.strings("extra-keywords", List.of()));
         List<String> labels = new ArrayList<>(DEFAULT_LABELS);
@@ -69,6 +81,7 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
         return new BsnSettings(node.bool("enabled", true), node.integer("proximity", 300, 0, 10_000),
                 node.integer("label-reach", 40, 0, 200), node.integer("min-list-size", 3, 2, 1000),
                 node.decimal("min-valid-share", 0.8, 0.0, 1.0), node.integer("list-gap", 200, 1, 10_000),
+                node.integer("min-bare-column", 10, 2, 100_000),
                 keywords, labels, ignored(node));
     }
 
@@ -91,7 +104,7 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
     @Override
     public String toString() {
         return "BsnSettings[enabled=" + enabled + ", proximity=" + proximity + ", labelReach=" + labelReach
-                + ", minListSize=" + minListSize + ", minValidShare=" + minValidShare + ", listGap=" + listGap
+                + ", minListSize=" + minListSize + ", minValidShare=" + minValidShare + ", listGap=" + listGap + ", minBareColumn=" + minBareColumn
                 + ", keywords=" + keywords.size() + ", otherLabels=" + otherLabels.size() + ", ignore="
                 + ignore.size() + " numbers]";
     }

@@ -3,7 +3,8 @@ package nl.lekwacht.inspect.content;
 import java.util.List;
 
 /**
- * Where BSN keywords occur near valid candidates. Only the windows of {@code proximity} characters
+ * Where BSN keywords occur near valid candidates; a keyword in a sentence that says no BSN is here
+ * ({@link Disclaimers}) does not count. Only the windows of {@code proximity} characters
  * around valid candidates are searched (merged where they overlap), so a long text with a handful of
  * numbers is searched only around those numbers. Built per text part; not shared.
  */
@@ -30,6 +31,9 @@ final class KeywordPositions {
             int from = c == null ? Integer.MAX_VALUE : Math.max(0, c.start() - proximity - 64);
             if (windowTo >= 0 && from > windowTo) {
                 for (TermMatcher.Match m : keywords.findAll(text, windowFrom, windowTo)) {
+                    if (Disclaimers.isDisclaimer(text, m.start(), m.end())) {
+                        continue;
+                    }
                     if (count == s.length) {
                         s = java.util.Arrays.copyOf(s, count * 2);
                         e = java.util.Arrays.copyOf(e, count * 2);

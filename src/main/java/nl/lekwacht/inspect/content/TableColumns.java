@@ -26,6 +26,9 @@ final class TableColumns {
     /** Per candidate: the start of its line and the line's end. */
     private final int[] lineStart;
     private final int[] lineEnd;
+    /** Per candidate: its table's heading line (start, end), or -1. */
+    private final int[] headStart;
+    private final int[] headEnd;
 
     TableColumns(String text, boolean tabular, List<Candidate> candidates, TermMatcher keywords, TermMatcher labels) {
         this.text = text;
@@ -36,6 +39,9 @@ final class TableColumns {
         this.kindOf = new Kind[count];
         this.lineStart = new int[count];
         this.lineEnd = new int[count];
+        this.headStart = new int[count];
+        this.headEnd = new int[count];
+        Arrays.fill(headStart, -1);
         Arrays.fill(columnOf, -1);
         Arrays.fill(kindOf, Kind.NONE);
         if (tabular || text.indexOf('\t') >= 0) {
@@ -56,11 +62,18 @@ final class TableColumns {
         return keywords.containsAny(text, lineStart[candidate], lineEnd[candidate]);
     }
 
+    /** True when the heading of the candidate's table names a column about people (Naam, Geboortedatum). */
+    boolean headingHasPeople(int candidate) {
+        return headStart[candidate] >= 0 && PeopleSigns.inHeading(text, headStart[candidate], headEnd[candidate]);
+    }
+
     private void assign(boolean tabular, List<Candidate> candidates) {
         int next = 0;
         int table = -1;
         List<Kind> headings = new ArrayList<>();
         boolean inTable = false;
+        int headFrom = -1;
+        int headTo = -1;
         int lineFrom = 0;
         int n = text.length();
         int nextTab = text.indexOf('\t');
@@ -80,6 +93,8 @@ final class TableColumns {
                 table++;
                 headings.clear();
                 head(lineFrom, lineTo, headings, true);
+                headFrom = lineFrom;
+                headTo = lineTo;
             } else if (tableLine && inTable && !blank && !hasDigit(lineFrom, lineTo)) {
                 head(lineFrom, lineTo, headings, false);
             } else if (!tableLine) {
@@ -93,6 +108,8 @@ final class TableColumns {
                     int column = columnAt(lineFrom, c.start());
                     columnOf[next] = table * 10_000 + Math.min(column, 9_999);
                     kindOf[next] = column < headings.size() ? headings.get(column) : Kind.NEUTRAL;
+                    headStart[next] = headFrom;
+                    headEnd[next] = headTo;
                 }
                 next++;
             }

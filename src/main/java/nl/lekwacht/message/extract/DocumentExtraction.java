@@ -57,6 +57,7 @@ final class DocumentExtraction {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
             "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template");
     private static final Set<String> CSV = Set.of("text/csv", "text/tab-separated-values");
+    private static final Set<String> XML = Set.of("application/xml", "text/xml");
     private static final Set<String> MAIL = Set.of("message/rfc822", "application/vnd.ms-outlook",
             "application/vnd.ms-tnef", "message/x-emlx");
 
@@ -117,6 +118,8 @@ final class DocumentExtraction {
                 }
                 if (csv) {
                     csv(in, metadata, where);
+                } else if (XML.contains(base)) {
+                    xml(in, where);
                 } else {
                     metadata.set(Metadata.CONTENT_TYPE, type.toString());
                     StructuredTextHandler handler = new StructuredTextHandler(budget, SPREADSHEETS.contains(base));
@@ -143,6 +146,15 @@ final class DocumentExtraction {
                 sink.text(where, CsvTable.read(in, metadata, budget), true);
             } catch (StructuredTextHandler.TextLimitReached e) {
                 sink.text(where, e.partial(), true);
+                throw e;
+            }
+        }
+
+        private void xml(TikaInputStream in, String where) throws Exception {
+            try {
+                sink.text(where, XmlText.read(in, budget), false);
+            } catch (StructuredTextHandler.TextLimitReached e) {
+                sink.text(where, e.partial(), false);
                 throw e;
             }
         }

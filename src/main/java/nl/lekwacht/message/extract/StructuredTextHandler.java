@@ -10,7 +10,7 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Turns the XHTML that a Tika parser writes for one document into text pieces: tables keep one row a
  * line with cells separated by a tab; spreadsheets give one tabular piece per sheet (named by the sheet's
- * heading); a document with pages gives one piece per page. All text is charged to the message's budget;
+ * heading); the pages of a document are one piece, in page order. All text is charged to the message's budget;
  * when it runs out the handler stops the parse with {@link TextLimitReached} and keeps what it has.
  *
  * <p>One instance per document; not thread-safe.
@@ -228,21 +228,15 @@ final class StructuredTextHandler extends DefaultHandler {
             }
             return pieces;
         }
-        long pages = sections.stream().filter(s -> s.page).count();
-        if (pages > 1) {
-            int page = 0;
-            for (Section s : sections) {
-                if (s.page) {
-                    page++;
-                }
-                if (!s.flow.toString().isBlank()) {
-                    pieces.add(new Piece(s.page ? "#page-" + page : "", s.flow.toString(), false));
-                }
-            }
-            return pieces;
-        }
+        // the pages of one document are one text: a keyword on one page names the number on the next,
+        // and a footer repeated on every page is one number
         StringBuilder all = new StringBuilder();
-        sections.forEach(s -> all.append(s.flow));
+        for (Section s : sections) {
+            if (s.page && all.length() > 0 && all.charAt(all.length() - 1) != '\n') {
+                all.append('\n');
+            }
+            all.append(s.flow);
+        }
         if (!all.toString().isBlank()) {
             pieces.add(new Piece("", all.toString(), false));
         }

@@ -125,7 +125,7 @@ class BsnDetectorTest {
     void ignoresConfiguredNumbers() {
         BsnSettings d = BsnSettings.defaults();
         BsnDetector withIgnore = new BsnDetector(new BsnSettings(true, d.proximity(), d.labelReach(), d.minListSize(),
-                d.minValidShare(), d.listGap(), d.keywords(), d.otherLabels(), Set.of(123456782)));
+                d.minValidShare(), d.listGap(), d.minBareColumn(), d.keywords(), d.otherLabels(), Set.of(123456782)));
 
         assertThat(withIgnore.inspect(Messages.body("BSN 123456782 en BSN 111222333"))).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).containsExactly("*****2333"));
@@ -134,7 +134,7 @@ class BsnDetectorTest {
     @Test
     void neverShowsTheFullNumber() {
         Finding f = inspect("BSN 123456782").get(0);
-        BsnSettings withIgnore = new BsnSettings(true, 300, 40, 3, 0.8, 200, List.of(), List.of(), Set.of(123456782));
+        BsnSettings withIgnore = new BsnSettings(true, 300, 40, 3, 0.8, 200, 10, List.of(), List.of(), Set.of(123456782));
 
         assertThat(f.toString()).doesNotContain("123456782").doesNotContain("56782");
         assertThat(new Candidate(0, 9, 123456782, true).toString()).doesNotContain("123456782");
