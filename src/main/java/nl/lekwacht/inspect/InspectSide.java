@@ -14,6 +14,7 @@ import nl.lekwacht.inspect.recipients.VisibleRecipientsDetector;
 import nl.lekwacht.inspect.recipients.VisibleRecipientsSettings;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.extract.ExtractionSettings;
+import nl.lekwacht.message.extract.OcrSettings;
 import nl.lekwacht.message.extract.TikaContentExtractor;
 
 /**
@@ -104,7 +105,8 @@ public final class InspectSide {
      * when the gateway stops.
      */
     public static ContentExtractor extractor(LekwachtConfig config) {
-        return new TikaContentExtractor(extractionSettings(config));
+        return new TikaContentExtractor(extractionSettings(config),
+                OcrSettings.from(config.detectors().child("extraction").child("ocr")));
     }
 
     private static ExtractionSettings extractionSettings(LekwachtConfig config) {

@@ -14,7 +14,11 @@ import java.util.Objects;
  */
 public record ExtractionProblem(String partId, String where, Reason reason, String detail) {
 
-    public enum Reason { ENCRYPTED, CORRUPT, TIMEOUT, TOO_LARGE, TOO_DEEP, UNSUPPORTED }
+    /**
+     * Why; {@code OCR_UNAVAILABLE}: an image or image-only page not read because OCR is off, missing or
+     * over one of its limits; {@code UNREADABLE}: OCR read it and found no text.
+     */
+    public enum Reason { ENCRYPTED, CORRUPT, TIMEOUT, TOO_LARGE, TOO_DEEP, UNSUPPORTED, OCR_UNAVAILABLE, UNREADABLE }
 
     /** The part id of a problem of the whole message: the empty section, as IMAP names the whole message. */
     public static final String WHOLE_MESSAGE = "";

@@ -37,11 +37,20 @@ public final class UninspectableAttachmentDetector implements Detector {
         List<Finding> findings = new ArrayList<>(distinct.size());
         for (ExtractionProblem problem : distinct.values()) {
             String reason = reasonName(problem.reason());
-            findings.add(new Finding(FindingCode.UNINSPECTABLE_ATTACHMENT, Severity.MEDIUM, problem.where(),
+            // a scan OCR read and found no text in is most often a photo or a drawing: LOW, so the default
+            // policy does not open an incident for every holiday picture
+            Severity severity = problem.reason() == ExtractionProblem.Reason.UNREADABLE ? Severity.LOW : Severity.MEDIUM;
+            findings.add(new Finding(FindingCode.UNINSPECTABLE_ATTACHMENT, severity, problem.where(),
                     problem.partId(), 1,
-                    fileName(problem.where()), describe(problem.where(), reason), Map.of("reason", reason)));
+                    fileName(problem.where()), describe(problem.where(), reason), details(reason, problem)));
         }
         return findings;
+    }
+
+    /** The reason, and for a scan not read why (ocr-off, ocr-missing, a limit). */
+    private static Map<String, String> details(String reason, ExtractionProblem problem) {
+        return problem.reason() == ExtractionProblem.Reason.OCR_UNAVAILABLE
+                ? Map.of("reason", reason, "why", problem.detail()) : Map.of("reason", reason);
     }
 
     /** {@code TOO_LARGE} becomes {@code too-large}: the form config and the register use. */

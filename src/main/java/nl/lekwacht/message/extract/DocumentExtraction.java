@@ -3,6 +3,7 @@ package nl.lekwacht.message.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
@@ -68,11 +69,14 @@ final class DocumentExtraction {
 
     private final AutoDetectParser parser;
     private final Detector detector;
-    private final PDFParserConfig pdfConfig = pdfConfig();
+    private final ScanReading scans;
+    private final Path tempDir;
 
-    DocumentExtraction(AutoDetectParser parser) {
+    DocumentExtraction(AutoDetectParser parser, ScanReading scans, Path tempDir) {
         this.parser = parser;
         this.detector = parser.getDetector();
+        this.scans = scans;
+        this.tempDir = tempDir;
     }
 
     /** One attachment, spooled to {@code file}; results go to {@code sink}. */
@@ -120,15 +124,22 @@ final class DocumentExtraction {
                     csv(in, metadata, where);
                 } else if (XML.contains(base)) {
                     xml(in, where);
+                } else if (isImage(base)) {
+                    image(in, metadata, where, name, depth);
                 } else {
                     metadata.set(Metadata.CONTENT_TYPE, type.toString());
+                    boolean pdf = base.equals("application/pdf");
+                    // the pages are counted only where OCR could run: the limit is OCR's
+                    int pages = !pdf ? 0 : scans.unavailable() == null ? ScanReading.pages(in.getPath()) : 1;
+                    boolean ocrAllowed = scans.pagesAllowed(pages);
                     StructuredTextHandler handler = new StructuredTextHandler(budget, SPREADSHEETS.contains(base));
                     try {
-                        parse(in, handler, metadata, where, depth);
+                        parse(in, handler, metadata, where, depth, ocrAllowed);
                     } finally {
-                        for (StructuredTextHandler.Piece piece : handler.pieces()) {
-                            sink.text(where + piece.suffix(), piece.text(), piece.tabular());
-                        }
+                        emit(handler, where);
+                    }
+                    if (pdf && pages > 0 && isBlank(handler)) {
+                        notRead(where, ocrAllowed ? null : "ocr-limit: more than " + scans.maxPages() + " pages");
                     }
                 }
             } catch (BudgetStop e) {
@@ -150,6 +161,66 @@ final class DocumentExtraction {
             }
         }
 
+        /**
+         * An image: a logo is skipped, a photo scaled down, the rest read by OCR (or taken from the cache);
+         * an image that is not read or holds no readable text is reported, never passed as clean.
+         */
+        private void image(TikaInputStream in, Metadata metadata, String where, String name, int depth)
+                throws Exception {
+            ScanReading.Plan plan = scans.plan(in.getPath(), tempDir);
+            if (plan.action() == ScanReading.Action.SKIP) {
+                return;
+            }
+            if (plan.action() == ScanReading.Action.NOT_READ) {
+                notRead(where, plan.why());
+                return;
+            }
+            String hash = ScanReading.hash(plan.file());
+            String cached = scans.cached(hash);
+            if (cached != null) {
+                if (!cached.isBlank()) {
+                    sink.text(where, cached, false);
+                } else {
+                    notRead(where, null);
+                }
+                return;
+            }
+            StructuredTextHandler handler = new StructuredTextHandler(budget, false);
+            try (TikaInputStream image = plan.file().equals(in.getPath()) ? in : TikaInputStream.get(plan.file())) {
+                if (!plan.file().equals(in.getPath())) {
+                    metadata.set(Metadata.CONTENT_TYPE, "image/png");
+                }
+                parse(image, handler, metadata, where, depth, true);
+            } finally {
+                if (!plan.file().equals(in.getPath())) {
+                    Files.deleteIfExists(plan.file());
+                }
+            }
+            StringBuilder text = new StringBuilder();
+            handler.pieces().forEach(p -> text.append(p.text()));
+            scans.remember(hash, text.toString());
+            emit(handler, where);
+            if (text.toString().isBlank()) {
+                notRead(where, null);
+            }
+        }
+
+        /** An image-only document whose text was not read: why (OCR off, missing, a limit) or unreadable. */
+        private void notRead(String where, String why) throws IOException {
+            String cause = scans.unavailable() != null ? scans.unavailable() : why;
+            if (cause != null) {
+                sink.problem(where, Reason.OCR_UNAVAILABLE, cause);
+            } else {
+                sink.problem(where, Reason.UNREADABLE, "no text found by OCR");
+            }
+        }
+
+        private void emit(StructuredTextHandler handler, String where) throws IOException {
+            for (StructuredTextHandler.Piece piece : handler.pieces()) {
+                sink.text(where + piece.suffix(), piece.text(), piece.tabular());
+            }
+        }
+
         private void xml(TikaInputStream in, String where) throws Exception {
             try {
                 sink.text(where, XmlText.read(in, budget), false);
@@ -159,11 +230,13 @@ final class DocumentExtraction {
             }
         }
 
-        private void parse(TikaInputStream in, ContentHandler handler, Metadata metadata, String where, int depth)
-                throws Exception {
+        private void parse(TikaInputStream in, ContentHandler handler, Metadata metadata, String where, int depth,
+                           boolean ocrAllowed) throws Exception {
             ParseContext context = new ParseContext();
             context.set(Parser.class, parser);
-            context.set(PDFParserConfig.class, pdfConfig);
+            PDFParserConfig pdf = pdfConfig();
+            scans.configure(context, pdf, ocrAllowed);
+            context.set(PDFParserConfig.class, pdf);
             MediaType type = MediaType.parse(String.valueOf(metadata.get(Metadata.CONTENT_TYPE)));
             boolean mail = type != null && MAIL.contains(type.getBaseType().toString());
             context.set(EmbeddedDocumentExtractor.class, new Nested(where, depth, mail));
@@ -283,6 +356,14 @@ final class DocumentExtraction {
         config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         config.setExtractInlineImages(false);
         return config;
+    }
+
+    private static boolean isImage(String base) {
+        return base.startsWith("image/") && !base.equals("image/svg+xml");
+    }
+
+    private static boolean isBlank(StructuredTextHandler handler) {
+        return handler.pieces().stream().allMatch(p -> p.text().isBlank());
     }
 
     static boolean isCsvName(String name) {

@@ -27,6 +27,9 @@ final class ExtractionChild {
     /** Argument: parse samples before answering READY (see {@link ChildWarmUp}). */
     static final String WARM_UP = "--warm-up";
 
+    /** System property: the OCR settings ({@link OcrSettings#encode()}). */
+    static final String OCR_PROPERTY = "lekwacht.ocr";
+
     private record Spooled(String name, String type, Path file, long size) {
     }
 
@@ -48,7 +51,9 @@ final class ExtractionChild {
                 64 * 1024));
         Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
         watchParent(tempDir);
-        DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser());
+        OcrSettings ocr = OcrSettings.decode(System.getProperty(OCR_PROPERTY));
+        ScanReading scans = new ScanReading(ocr, ScanReading.availability(ocr));
+        DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser(), scans, tempDir);
         if (List.of(args).contains(WARM_UP)) {
             ChildWarmUp.run(extraction, tempDir);
         }

@@ -34,7 +34,7 @@ public record ExtractionSettings(long maxAttachmentSize, long maxText, int maxDe
 
     static final Set<String> KEYS = Set.of("max-attachment-size", "max-text", "max-depth",
             "max-compression-ratio", "max-unpacked-size", "timeout", "pool-size", "child-heap", "queue-wait",
-            "recycle-after", "prestart");
+            "recycle-after", "prestart", "ocr");
 
     private static final long MB = 1024L * 1024;
 

@@ -54,13 +54,14 @@ final class ParserProcess {
      * Starts a parser process; it loads its parsers (and with {@code warmUp} parses a few samples) while
      * the caller goes on.
      */
-    static ParserProcess start(ExtractionSettings settings, boolean warmUp) throws IOException {
+    static ParserProcess start(ExtractionSettings settings, OcrSettings ocr, boolean warmUp) throws IOException {
         Path tempDir = Files.createTempDirectory("lekwacht-extract-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx" + Math.max(32, settings.childHeap() / (1024 * 1024)) + "m",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss4m",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tempDir,
+                "-D" + ExtractionChild.OCR_PROPERTY + "=" + ocr.encode(),
                 "-Dlogback.configurationFile=nl/lekwacht/message/extract/child-logback.xml",
                 "-cp", System.getProperty("java.class.path"), ExtractionChild.class.getName()));
         if (Boolean.getBoolean(DocumentExtraction.TRACE_PROPERTY)) {
@@ -72,6 +73,9 @@ final class ParserProcess {
         }
         // its stderr goes through our own log, so the masking of every log line covers what the parsers print
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
+        // Tesseract runs single-threaded: the pool's processes are the parallelism, and a thread-hungry
+        // OCR run must not starve the gateway of the cores it relays mail with
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
         try {
             Process process = builder.start();
             ParserOutput.follow(process);
@@ -224,7 +228,21 @@ final class ParserProcess {
     /** Kills the process at once (the watchdog's call). Safe from any thread, more than once. */
     void kill() {
         killed = true;
+        destroyTree();
+    }
+
+    /**
+     * Kills the process and everything it started (Tesseract runs as a child of the parser process): a
+     * killed parser must not leave an OCR run behind that goes on using a core.
+     */
+    private void destroyTree() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** Process ids of what this process started and still runs (Tesseract), for tests and diagnostics. */
+    List<Long> descendantIds() {
+        return process.descendants().map(ProcessHandle::pid).toList();
     }
 
     /** Closes the process's input: an idle process then ends by itself. */
@@ -250,10 +268,10 @@ final class ParserProcess {
                     process.waitFor(2, TimeUnit.SECONDS);
                 }
             }
-            process.destroyForcibly();
+            destroyTree();
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            destroyTree();
             Thread.currentThread().interrupt();
         }
         deleteTree(tempDir);

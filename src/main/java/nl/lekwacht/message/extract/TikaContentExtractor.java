@@ -33,8 +33,13 @@ public final class TikaContentExtractor implements ContentExtractor {
      * background, otherwise at the first message with an attachment.
      */
     public TikaContentExtractor(ExtractionSettings settings) {
+        this(settings, OcrSettings.defaults());
+    }
+
+    /** As above, with the limits of reading scans ({@link OcrSettings}). */
+    public TikaContentExtractor(ExtractionSettings settings, OcrSettings ocr) {
         this.settings = settings;
-        this.pool = new ParserPool(warmUp -> ParserProcess.start(settings, warmUp), settings.poolSize(),
+        this.pool = new ParserPool(warmUp -> ParserProcess.start(settings, ocr, warmUp), settings.poolSize(),
                 settings.recycleAfter());
         if (settings.prestart()) {
             pool.fill();

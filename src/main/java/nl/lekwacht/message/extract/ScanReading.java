@@ -1,0 +1,194 @@
+package nl.lekwacht.message.extract;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+
+/**
+ * The OCR side of the parser process: whether Tesseract can run here, the Tika settings that make it
+ * read images and image-only PDF pages within {@link OcrSettings}, what to do with an image before it
+ * is read (skip a logo, scale down a photo) and a bounded cache of results by content hash, so that an
+ * image sent again and again (a letterhead, a signature banner) is read once.
+ *
+ * <p>Lives in the parser process; one instance, used by one request at a time.
+ */
+final class ScanReading {
+
+    /** What to do with one image. */
+    record Plan(Action action, Path file, String why) {
+    }
+
+    enum Action { READ, SKIP, NOT_READ }
+
+    private final OcrSettings settings;
+    private final String unavailable;
+    private final Cache<String, String> cache;
+
+    /** @param unavailable why OCR cannot run here ({@code ocr-off}, {@code ocr-missing}), or null when it can */
+    ScanReading(OcrSettings settings, String unavailable) {
+        this.settings = settings;
+        this.unavailable = unavailable;
+        this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+    }
+
+    /** Why OCR cannot run in this process, or null: off in the settings, or no Tesseract with the languages. */
+    static String availability(OcrSettings settings) {
+        if (!settings.enabled()) {
+            return "ocr-off";
+        }
+        try {
+            Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return "ocr-missing";
+            }
+            for (String language : settings.language().split("\\+")) {
+                if (out.lines().noneMatch(l -> l.strip().equals(language))) {
+                    return "ocr-missing";
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return "ocr-missing";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "ocr-missing";
+        }
+    }
+
+    /** Null when OCR runs here, else why not. */
+    String unavailable() {
+        return unavailable;
+    }
+
+    /** Sets up Tika for one document: OCR of images and of PDF pages without text, or none. */
+    void configure(ParseContext context, PDFParserConfig pdf, boolean allowed) {
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        boolean on = unavailable == null && allowed;
+        ocr.setSkipOcr(!on);
+        if (on) {
+            ocr.setLanguage(settings.language());
+            ocr.setTimeoutSeconds((int) Math.max(1, settings.timeout().toSeconds()));
+        }
+        context.set(TesseractOCRConfig.class, ocr);
+        pdf.setOcrStrategy(on ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    }
+
+    /** Pages of a PDF, or -1 when it cannot be opened here (the parser then reports it). */
+    static int pages(Path pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getNumberOfPages();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    boolean pagesAllowed(int pages) {
+        return pages <= settings.maxPages();
+    }
+
+    int maxPages() {
+        return settings.maxPages();
+    }
+
+    /**
+     * What to do with the image in {@code file}: skip it when it is small (a logo), scale it down into
+     * a temporary file when it has more pixels than allowed, or read it as it is.
+     */
+    Plan plan(Path file, Path tempDir) throws IOException {
+        int[] size = dimensions(file);
+        if (size == null) {
+            return new Plan(Action.READ, file, null);
+        }
+        if (Math.min(size[0], size[1]) < settings.minImageSide()) {
+            return new Plan(Action.SKIP, file, "smaller than " + settings.minImageSide() + " pixels");
+        }
+        if (unavailable != null) {
+            return new Plan(Action.NOT_READ, file, unavailable);
+        }
+        long pixels = (long) size[0] * size[1];
+        if (pixels <= settings.maxPixels()) {
+            return new Plan(Action.READ, file, null);
+        }
+        BufferedImage image = ImageIO.read(file.toFile());
+        if (image == null) {
+            return new Plan(Action.READ, file, null);
+        }
+        double factor = Math.sqrt((double) settings.maxPixels() / pixels);
+        int w = Math.max(1, (int) (size[0] * factor));
+        int h = Math.max(1, (int) (size[1] * factor));
+        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, w, h, null);
+        g.dispose();
+        Path out = Files.createTempFile(tempDir, "scaled-", ".png");
+        ImageIO.write(scaled, "png", out.toFile());
+        return new Plan(Action.READ, out, null);
+    }
+
+    /** Width and height without decoding the pixels; null when no reader knows the format. */
+    private static int[] dimensions(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    String cached(String hash) {
+        return hash == null ? null : cache.getIfPresent(hash);
+    }
+
+    void remember(String hash, String text) {
+        if (hash != null) {
+            cache.put(hash, text);
+        }
+    }
+
+    /** SHA-256 of the file, the cache key. */
+    static String hash(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
