@@ -162,11 +162,14 @@ final class DocumentExtraction {
         }
 
         /**
-         * An image: a logo is skipped, a photo scaled down, the rest read by OCR (or taken from the cache);
+         * An image: a logo or an office file's thumbnail is skipped, a photo scaled down, the rest read by OCR (or taken from the cache);
          * an image that is not read or holds no readable text is reported, never passed as clean.
          */
         private void image(TikaInputStream in, Metadata metadata, String where, String name, int depth)
                 throws Exception {
+            if (isThumbnail(name)) {
+                return;
+            }
             ScanReading.Plan plan = scans.plan(in.getPath(), tempDir);
             if (plan.action() == ScanReading.Action.SKIP) {
                 return;
@@ -186,15 +189,16 @@ final class DocumentExtraction {
                 return;
             }
             StructuredTextHandler handler = new StructuredTextHandler(budget, false);
-            try (TikaInputStream image = plan.file().equals(in.getPath()) ? in : TikaInputStream.get(plan.file())) {
-                if (!plan.file().equals(in.getPath())) {
-                    metadata.set(Metadata.CONTENT_TYPE, "image/png");
-                }
-                parse(image, handler, metadata, where, depth, true);
-            } finally {
-                if (!plan.file().equals(in.getPath())) {
+            boolean scaled = !plan.file().equals(in.getPath());
+            if (scaled) {
+                metadata.set(Metadata.CONTENT_TYPE, "image/png");
+                try (TikaInputStream image = TikaInputStream.get(plan.file())) {
+                    parse(image, handler, metadata, where, depth, true);
+                } finally {
                     Files.deleteIfExists(plan.file());
                 }
+            } else {
+                parse(in, handler, metadata, where, depth, true);
             }
             StringBuilder text = new StringBuilder();
             handler.pieces().forEach(p -> text.append(p.text()));
@@ -356,6 +360,11 @@ final class DocumentExtraction {
         config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         config.setExtractInlineImages(false);
         return config;
+    }
+
+    /** The preview picture an office file carries of its own first page: its text is the document's. */
+    private static boolean isThumbnail(String name) {
+        return name.toLowerCase(Locale.ROOT).contains("thumbnail");
     }
 
     private static boolean isImage(String base) {
