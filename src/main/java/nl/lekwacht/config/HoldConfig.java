@@ -120,10 +120,10 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
      */
     private static Optional<Duration> followUp(ConfigNode node, String key, Duration byDefault, Duration whenShort,
                                                Duration expiry) {
-        String text = node.string(key, "").strip().toLowerCase(java.util.Locale.ROOT);
-        if (text.isEmpty()) {
-            return Optional.of(byDefault.compareTo(expiry) < 0 ? byDefault : whenShort);
+        if (!node.has(key)) {
+            return Optional.of(node.duration(key, byDefault.compareTo(expiry) < 0 ? byDefault : whenShort));
         }
+        String text = node.string(key, "").strip().toLowerCase(java.util.Locale.ROOT);
         if (Set.of("0", "off", "false", "no", "none").contains(text)) {
             return Optional.empty();
         }
