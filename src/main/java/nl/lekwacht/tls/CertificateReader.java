@@ -93,16 +93,27 @@ final class CertificateReader {
                 if (item instanceof X509CertificateHolder holder) {
                     chain.add(certificateConverter.getCertificate(holder));
                 } else if (item instanceof PEMKeyPair pair) {
-                    keys.add(keyConverter.getKeyPair(pair).getPrivate());
+                    // an SEC1 EC key may leave out its public half: only the private one is needed
+                    keys.add(keyConverter.getPrivateKey(pair.getPrivateKeyInfo()));
                 } else if (item instanceof PrivateKeyInfo info) {
                     keys.add(keyConverter.getPrivateKey(info));
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo || item instanceof PEMEncryptedKeyPair) {
-                    throw new IOException(file + ": the private key is encrypted; give it unencrypted (readable only "
-                            + "by the service) or use a PKCS#12 keystore with keystore-password");
+                    throw new EncryptedKeyException(file + ": the private key is encrypted; give it unencrypted "
+                            + "(readable only by the service) or use a PKCS#12 keystore with keystore-password");
                 }
             }
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (EncryptedKeyException e) {
+            throw e;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IOException(file + ": not a readable PEM file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final class EncryptedKeyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EncryptedKeyException(String message) {
+            super(message);
         }
     }
 

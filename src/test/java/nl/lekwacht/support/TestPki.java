@@ -61,7 +61,7 @@ public final class TestPki {
             Files.writeString(keyFile, pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null)));
         }
 
-        /** As {@link #writePem}, the key in OpenSSL's older form ({@code BEGIN EC PRIVATE KEY}). */
+        /** As {@link #writePem}, the key in OpenSSL's older form ({@code BEGIN RSA PRIVATE KEY} for RSA). */
         public void writePemTraditional(Path certificateFile, Path keyFile) throws IOException {
             Files.writeString(certificateFile, pem(chain.toArray()));
             Files.writeString(keyFile, pem(key));
@@ -121,7 +121,17 @@ public final class TestPki {
 
     /** A server certificate for {@code names} (DNS names, or IP addresses such as 127.0.0.1) signed by this CA. */
     public Issued issue(String... names) throws GeneralSecurityException {
-        KeyPair keys = newKeys();
+        return issue(newKeys(), names);
+    }
+
+    /** As {@link #issue(String...)} with an RSA key (2048 bits), as many organisations' certificates have. */
+    public Issued issueRsa(String... names) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return issue(generator.generateKeyPair(), names);
+    }
+
+    private Issued issue(KeyPair keys, String... names) throws GeneralSecurityException {
         return new Issued(keys.getPrivate(), List.of(leaf(names, keys, new X500Name(ca.getSubjectX500Principal()
                 .getName()), caKeys.getPrivate()), ca));
     }

@@ -19,15 +19,17 @@ class CertificateReaderTest {
     Path dir;
 
     @Test
-    void readsAPkcs8KeyAndAnOpenSslTraditionalKey() throws Exception {
-        TestPki.Issued issued = TestPki.create("CA").issue("mail.gemeente.example");
-        issued.writePem(dir.resolve("a.pem"), dir.resolve("a.key"));
-        issued.writePemTraditional(dir.resolve("b.pem"), dir.resolve("b.key"));
+    void readsAPkcs8KeyAndAnOpenSslTraditionalRsaKey() throws Exception {
+        TestPki pki = TestPki.create("CA");
+        TestPki.Issued ec = pki.issue("mail.gemeente.example");
+        TestPki.Issued rsa = pki.issueRsa("mail.gemeente.example");
+        ec.writePem(dir.resolve("a.pem"), dir.resolve("a.key"));
+        rsa.writePemTraditional(dir.resolve("b.pem"), dir.resolve("b.key"));
         assertThat(Files.readString(dir.resolve("a.key"))).contains("BEGIN PRIVATE KEY");
-        assertThat(Files.readString(dir.resolve("b.key"))).contains("BEGIN EC PRIVATE KEY");
+        assertThat(Files.readString(dir.resolve("b.key"))).contains("BEGIN RSA PRIVATE KEY");
 
-        assertThat(read(pem("a.pem", "a.key")).leaf()).isEqualTo(issued.leaf());
-        assertThat(read(pem("b.pem", "b.key")).leaf()).isEqualTo(issued.leaf());
+        assertThat(read(pem("a.pem", "a.key")).leaf()).isEqualTo(ec.leaf());
+        assertThat(read(pem("b.pem", "b.key")).leaf()).isEqualTo(rsa.leaf());
     }
 
     @Test
