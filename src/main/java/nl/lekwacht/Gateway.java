@@ -125,7 +125,7 @@ public final class Gateway implements AutoCloseable {
                     true);
             RegisterSide register = RegisterSide.build(config, store.incidents(), smtp.notices(), clock,
                     time.worker("lekwacht-register-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
-                    time.scheduler("lekwacht-register-sweep"));
+                    time.scheduler("lekwacht-register-sweep"), history::unlearn);
             parts.push(register);
             HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
                     register.overrides(), PolicySide.settings(config).incidentOnOverride(), screener, clock,

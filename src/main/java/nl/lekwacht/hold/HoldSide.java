@@ -93,7 +93,9 @@ public final class HoldSide implements AutoCloseable {
                 new DeliveryQueue.Timing(config.downstream().connectTimeout().plus(config.downstream().dataTimeout())
                         .plus(config.downstream().commandTimeout().multipliedBy(4)), hold.deliveryRetry(),
                         hold.deliveryLifetime()), unreadable);
-        log.info("holding enabled: content key fingerprint {}, link secret fingerprint {}", cipher.fingerprint(),
+        // fingerprints only (one-way, safe to log), so an admin can compare instances without the secrets
+        log.info("holding enabled: fingerprint of hold.encryption-key {}, fingerprint of hold.link-secret {} "
+                + "(fingerprints, not the secrets; the same on every instance)", cipher.fingerprint(),
                 tokens.fingerprint());
         DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock);
         List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, housekeeping::purgeContent,
