@@ -30,13 +30,14 @@ import nl.lekwacht.text.Texts;
  * @param error          a problem with the last submission, empty when none
  * @param outcome        the decision in words, empty while pending
  * @param delayed        kept by the {@code delay} action: it leaves by itself at {@code expires}
+ * @param delegate       shown to the delegate ({@code hold.escalate-to}) deciding in the sender's place
  */
 public record HoldPage(String reference, String subject, String sender, String received, String expires,
                        List<PlainFindings.Plain> findings, List<Recipient> recipients, int shown,
                        List<Attachment> attachments, List<Replacement> replacements, boolean reasonRequired,
                        boolean canSendBcc, boolean canWithhold, boolean withholdReason, String primary,
                        String action, String csrf, String error, String outcome, String decidedLine,
-                       boolean delayed) {
+                       boolean delayed, boolean delegate) {
 
     /** How many recipients are listed before "and N more". */
     static final int FOLD_AFTER = 10;
@@ -58,12 +59,17 @@ public record HoldPage(String reference, String subject, String sender, String r
     public record Replacement(String recipient, String suggestion) {
     }
 
+    /** The key of the page's heading while a decision is open. */
+    public String titleKey() {
+        return delegate ? "page.title.delegate" : delayed ? "page.title.delayed" : "page.title";
+    }
+
     public int hidden() {
         return Math.max(0, recipients.size() - shown);
     }
 
     static HoldPage of(HeldMessage hold, Texts t, Dates dates, Predicate<String> internal, String action,
-                       String csrf, String error, String outcome) {
+                       String csrf, String error, String outcome, boolean delegate) {
         HoldDetails d = hold.details();
         Map<String, String> suggestions = HoldDecisions.suggestions(hold);
         Map<String, String> why = new HashMap<>();
@@ -112,7 +118,7 @@ public record HoldPage(String reference, String subject, String sender, String r
                 dates.format(hold.expiresAt()), PlainFindings.describe(t, d.findings()), recipients, shown,
                 attachments, replacements, HoldDecisions.reasonRequired(hold), visibleExternal, canWithhold,
                 HoldDecisions.reasonRequiredBesidesAttachments(hold), primary, action, csrf, error, outcome, decided,
-                d.delayed());
+                d.delayed(), delegate);
     }
 
     private static String size(long bytes) {
