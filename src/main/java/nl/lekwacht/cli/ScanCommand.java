@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import nl.lekwacht.config.ConfigLoader;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.inspect.Finding;
@@ -25,6 +26,7 @@ import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.spool.Spool;
 import nl.lekwacht.flow.Screened;
+import nl.lekwacht.history.HistoryView;
 import nl.lekwacht.inspect.InspectSide;
 import nl.lekwacht.policy.PolicySide;
 import nl.lekwacht.flow.Verdict;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Inspects one message file offline and prints findings and verdict. Exit 0 deliver, 3 hold or delay,
- * 4 reject, 2 error.
+ * 4 reject, 2 error. Offline means: no store is opened or created (recipients are judged without
+ * correspondence history, as for a sender still learning) and no port is used; a parser process is
+ * started only when a part needs extraction, so a message without attachments answers at once.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "Inspect one .eml file and print the findings and the verdict.")
 final class ScanCommand implements Callable<Integer> {
@@ -54,6 +58,17 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--config", description = "configuration file (default: ${DEFAULT-VALUE}, if present)")
     Path config = ConfigFiles.DEFAULT;
 
+    /** Makes the attachment extractor; a seam for tests that look at the parser processes it started. */
+    private final Function<LekwachtConfig, ? extends ContentExtractor> extractors;
+
+    ScanCommand() {
+        this(InspectSide::oneMessageExtractor);
+    }
+
+    ScanCommand(Function<LekwachtConfig, ? extends ContentExtractor> extractors) {
+        this.extractors = extractors;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -67,10 +82,10 @@ final class ScanCommand implements Callable<Integer> {
             return Commands.ERROR;
         }
         Screened screened;
-        try (ContentExtractor extractor = InspectSide.extractor(loaded);
-             Spool spool = Spool.ofBytes(Files.readAllBytes(file));
-             StoreHistory history = StoreHistory.openIfPresent(loaded)) {
-            screened = PolicySide.screener(loaded, extractor, InspectSide.inspector(loaded, history.view()), true).screen(envelope, spool);
+        try (ContentExtractor extractor = extractors.apply(loaded);
+             Spool spool = Spool.ofBytes(Files.readAllBytes(file))) {
+            screened = PolicySide.screener(loaded, extractor, InspectSide.inspector(loaded, HistoryView.EMPTY), true)
+                    .screen(envelope, spool);
         }
         Verdict verdict = screened.verdict();
         if (json) {
@@ -88,8 +103,7 @@ final class ScanCommand implements Callable<Integer> {
     /** Without a config file, the sender's own domain is taken as the organisation's. */
     private static LekwachtConfig fallback(Envelope envelope) {
         String domain = envelope.senderDomain().isEmpty() ? "example.invalid" : envelope.senderDomain();
-        return new ConfigLoader(System.getenv()).parse("organisation:\n  internal-domains: [\"" + domain + "\"]\n"
-                + "store:\n  url: jdbc:h2:mem:scan\n");
+        return new ConfigLoader(System.getenv()).parse("organisation:\n  internal-domains: [\"" + domain + "\"]\n");
     }
 
     private static Envelope envelope(Path file, String sender) throws IOException, MessagingException {

@@ -21,20 +21,26 @@ import nl.lekwacht.config.source.HostPort;
  * @param maxReceivedHeaders     more Received: lines than this means a mail loop
  * @param maxHeaderSize          bytes of header section a message may have
  * @param maxCommandsPerSession  commands one session may send (QUIT aside) before it is closed with 421
+ * @param exchangeOnline         the tenant check for clients in Microsoft's shared ranges
  */
 public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNetworks, long maxMessageSize,
                          int maxRecipients, int maxConnections, int maxConnectionsPerClient,
                          Duration idleTimeout, Duration sessionTimeout, long spoolMemoryThreshold,
                          Path spoolDirectory, int maxReceivedHeaders, long maxHeaderSize,
-                         int maxCommandsPerSession, Tls tls, Auth auth) {
+                         int maxCommandsPerSession, Tls tls, Auth auth, ExchangeOnline exchangeOnline) {
 
     /** STARTTLS on the receiving side. */
     public enum TlsMode { NONE, OPTIONAL, REQUIRED }
 
     /**
-     * @param keystore PKCS#12 file with the server's key and certificate
+     * @param certificate the server certificate, PEM or PKCS#12; reloaded when its files change
      */
-    public record Tls(TlsMode mode, Optional<Path> keystore, String keystorePassword) {
+    public record Tls(TlsMode mode, CertificateFiles certificate) {
+
+        /** The certificate to serve: none while STARTTLS is off, whatever the files say. */
+        public CertificateFiles served() {
+            return mode == TlsMode.NONE ? CertificateFiles.none(certificate.section()) : certificate;
+        }
     }
 
     /**
@@ -52,23 +58,49 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
     public record User(String name, String passwordHash) {
     }
 
+    /**
+     * Exchange Online connects from address ranges and with a certificate that every Microsoft 365
+     * tenant shares, so a client in {@code networks} may relay only mail that Exchange Online stamped
+     * with the organisation's own tenant id. Those networks may connect without being in
+     * {@code allowed-networks}; a client in both is checked all the same.
+     *
+     * @param tenantId the organisation's tenant id, lower case; empty when the check is off
+     * @param networks the client networks the check applies to (Microsoft's outbound ranges)
+     */
+    public record ExchangeOnline(Optional<String> tenantId, List<Cidr> networks) {
+        public ExchangeOnline {
+            networks = List.copyOf(networks);
+        }
+
+        public static ExchangeOnline off() {
+            return new ExchangeOnline(Optional.empty(), List.of());
+        }
+
+        public boolean enabled() {
+            return tenantId.isPresent();
+        }
+    }
+
+    private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     static SmtpConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("listen", "hostname", "allowed-networks", "max-message-size",
                 "max-recipients", "max-connections", "max-connections-per-client", "idle-timeout",
                 "session-timeout", "spool-memory-threshold", "spool-directory", "max-received-headers",
-                "max-header-size", "max-commands-per-session", "tls", "auth"));
+                "max-header-size", "max-commands-per-session", "tls", "auth", "exchange-online"));
         long maxSize = node.size("max-message-size", 50L * 1024 * 1024, 1024);
         if (maxSize > Integer.MAX_VALUE) {
             node.problem("max-message-size", "must be below 2GB");
             maxSize = 50L * 1024 * 1024;
         }
         ConfigNode tlsNode = node.child("tls");
-        tlsNode.rejectUnknownKeys(Set.of("mode", "keystore", "keystore-password"));
+        tlsNode.rejectUnknownKeys(union(Set.of("mode"), CertificateFiles.KEYS));
         Tls tls = new Tls(tlsNode.enumValue("mode", TlsMode.class, TlsMode.NONE),
-                tlsNode.optionalString("keystore").map(Path::of),
-                tlsNode.string("keystore-password", ""));
-        if (tls.mode() != TlsMode.NONE && tls.keystore().isEmpty()) {
-            tlsNode.problem("keystore", "STARTTLS needs a PKCS#12 keystore with the server certificate");
+                CertificateFiles.read(tlsNode, "smtp.tls"));
+        if (tls.mode() != TlsMode.NONE && !tls.certificate().configured()) {
+            tlsNode.problem("certificate", "STARTTLS needs the server certificate: certificate and private-key "
+                    + "(PEM), or keystore (PKCS#12)");
         }
         ConfigNode authNode = node.child("auth");
         authNode.rejectUnknownKeys(Set.of("required", "users"));
@@ -112,6 +144,33 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
                 Path.of(node.string("spool-directory", "data/spool")),
                 node.integer("max-received-headers", 30, 1, 1000),
                 node.size("max-header-size", 1024L * 1024, 1024),
-                maxCommands, tls, auth);
+                maxCommands, tls, auth, exchangeOnline(node.child("exchange-online")));
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static ExchangeOnline exchangeOnline(ConfigNode node) {
+        if (!node.isPresent()) {
+            return ExchangeOnline.off();
+        }
+        node.rejectUnknownKeys(Set.of("tenant-id", "networks"));
+        Optional<String> tenant = node.optionalString("tenant-id").map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isEmpty());
+        List<Cidr> networks = node.networks("networks", List.of());
+        if (tenant.isPresent() && !GUID.matcher(tenant.get()).matches()) {
+            node.problem("tenant-id", "expected the tenant id as a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)");
+        }
+        if (tenant.isPresent() && networks.isEmpty()) {
+            node.problem("networks", "name the networks Exchange Online connects from (Microsoft's outbound ranges)");
+        }
+        if (tenant.isEmpty() && !networks.isEmpty()) {
+            // networks without a tenant would let every Microsoft 365 tenant relay
+            node.problem("tenant-id", "required when smtp.exchange-online.networks is set");
+        }
+        return new ExchangeOnline(tenant, networks);
     }
 }

@@ -54,6 +54,14 @@ public final class HistorySide implements AutoCloseable {
         service.learn(message.envelope(), message.headers(), deliveredAt);
     }
 
+    /**
+     * Takes back what was learned from a message that reached the wrong people (see
+     * {@link HistoryService#unlearn}).
+     */
+    public void unlearn(String sender, String messageId) {
+        service.unlearn(sender, messageId);
+    }
+
     /** Starts the daily purge. */
     public void start() {
         housekeeping.scheduleWithFixedDelay(() -> {

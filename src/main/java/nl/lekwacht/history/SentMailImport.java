@@ -28,16 +28,38 @@ import nl.lekwacht.message.MessageHeaders;
  * an mbox file, or a directory of {@code .eml} files. Only headers are read (To, Cc, Bcc, Date), one
  * message at a time, so a folder of any size fits in memory. Every message is taken as sent by the
  * given sender; its recipients are everyone in To, Cc and Bcc, and the To/Cc externals form its group.
- * Prints a progress line every {@value #PROGRESS_EVERY} messages and a summary at the end.
+ * Prints a progress line every {@value #PROGRESS_EVERY} messages; {@link Result#summary()} is the one
+ * line that says what came of it.
+ *
+ * <p>Importing is idempotent: each message is learned once, recognised again by its Message-ID (or, when
+ * it has none, by its header section), however often the folder is imported or the message was relayed.
  */
 public final class SentMailImport {
 
     /**
      * What an import did.
      *
-     * @param alreadyLearned messages skipped because history had learned them before (same Message-ID)
+     * @param messages         messages read
+     * @param learned          messages learned now
+     * @param alreadyLearned   messages history had learned before (imported earlier, or relayed)
+     * @param withoutExternal  messages with no external recipient: nothing to learn from them
+     * @param unreadable       messages whose header could not be read
      */
-    public record Result(int messages, int learned, int unreadable, int alreadyLearned) {
+    public record Result(int messages, int learned, int alreadyLearned, int withoutExternal, int unreadable) {
+
+        /** The one line a person reads at the end of an import. */
+        public String summary() {
+            return messages + " message(s) read, " + learned + " learned, " + alreadyLearned
+                    + " already imported earlier, " + withoutExternal + " without external recipients, "
+                    + unreadable + " unreadable";
+        }
+    }
+
+    /** The file given as an mbox is not one. */
+    public static final class NotAnMbox extends IOException {
+        NotAnMbox(String message) {
+            super(message);
+        }
     }
 
     static final int PROGRESS_EVERY = 500;
@@ -53,7 +75,11 @@ public final class SentMailImport {
         this.clock = clock;
     }
 
-    /** Imports every message of an mbox file (mboxrd or mboxo; "From " lines separate messages). */
+    /**
+     * Imports every message of an mbox file (mboxrd or mboxo; "From " lines separate messages).
+     *
+     * @throws NotAnMbox when the file does not begin with a "From " line (a single .eml, a PST, ...)
+     */
     public Result importMbox(Path mbox, String sender) throws IOException {
         Counter counter = new Counter();
         try (BufferedReader reader = Files.newBufferedReader(mbox, StandardCharsets.ISO_8859_1)) {
@@ -62,6 +88,10 @@ public final class SentMailImport {
             boolean inHeaders = false;
             String line;
             while ((line = reader.readLine()) != null) {
+                if (!inMessage && !line.isBlank() && !line.startsWith("From ")) {
+                    throw new NotAnMbox(mbox + " is not an mbox file: an mbox begins with a \"From \" line"
+                            + " (for a folder of .eml files use --dir)");
+                }
                 if (line.startsWith("From ")) {
                     if (inMessage) {
                         learn(headers.toString().getBytes(StandardCharsets.ISO_8859_1), sender, counter);
@@ -81,7 +111,7 @@ public final class SentMailImport {
                 learn(headers.toString().getBytes(StandardCharsets.ISO_8859_1), sender, counter);
             }
         }
-        return counter.finish(mbox);
+        return counter.result();
     }
 
     /** Imports every {@code .eml} file in a directory and its subdirectories, in name order. */
@@ -98,7 +128,7 @@ public final class SentMailImport {
                 learn(in.readNBytes(256 * 1024), sender, counter);
             }
         }
-        return counter.finish(directory);
+        return counter.result();
     }
 
     private void learn(byte[] headerBytes, String sender, Counter counter) {
@@ -114,20 +144,36 @@ public final class SentMailImport {
             }
             Instant at = date(headers.getHeader("Date", null));
             MessageHeaders parsed = new MessageHeaders("", List.of(), Optional.empty(), to, cc,
-                    headers.getHeader("Message-ID", null), 0, List.of());
+                    identity(headers.getHeader("Message-ID", null), headerBytes), 0, List.of());
             Optional<LearnedMessage> learned = history.learned(sender, recipients, parsed, at);
-            if (learned.isPresent()) {
-                if (history.learnOnce(learned.get())) {
-                    counter.learned++;
-                } else {
-                    counter.alreadyLearned++;
-                }
+            if (learned.isEmpty()) {
+                counter.withoutExternal++;
+            } else if (history.learnOnce(learned.get())) {
+                counter.learned++;
+            } else {
+                counter.alreadyLearned++;
             }
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             counter.unreadable++;
         }
         if (counter.messages % PROGRESS_EVERY == 0) {
             progress.printf("%d messages read, %d learned%n", counter.messages, counter.learned);
+        }
+    }
+
+    /**
+     * The Message-ID, or for a message without one an id made from its header section, so that a
+     * second import of the same file still recognises it.
+     */
+    private static String identity(String messageId, byte[] headerBytes) {
+        if (messageId != null && !messageId.isBlank()) {
+            return messageId;
+        }
+        try {
+            return "<imported." + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(headerBytes)) + ">";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
@@ -163,16 +209,15 @@ public final class SentMailImport {
         return clock.instant();
     }
 
-    private final class Counter {
+    private static final class Counter {
         int messages;
         int learned;
-        int unreadable;
         int alreadyLearned;
+        int withoutExternal;
+        int unreadable;
 
-        Result finish(Path source) {
-            progress.printf("%d messages read from %s, %d learned, %d unreadable, %d learned before%n", messages,
-                    source.getFileName(), learned, unreadable, alreadyLearned);
-            return new Result(messages, learned, unreadable, alreadyLearned);
+        Result result() {
+            return new Result(messages, learned, alreadyLearned, withoutExternal, unreadable);
         }
     }
 }

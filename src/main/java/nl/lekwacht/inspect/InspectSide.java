@@ -109,6 +109,14 @@ public final class InspectSide {
                 OcrSettings.from(config.detectors().child("extraction").child("ocr")));
     }
 
+    /**
+     * The extractor of a command that inspects one message ({@code scan}): one parser process, started
+     * only when a part needs extraction, whatever {@code prestart} says. The caller closes it.
+     */
+    public static TikaContentExtractor oneMessageExtractor(LekwachtConfig config) {
+        return new TikaContentExtractor(extractionSettings(config).forOneMessage());
+    }
+
     private static ExtractionSettings extractionSettings(LekwachtConfig config) {
         return ExtractionSettings.from(config.detectors().child("extraction"));
     }

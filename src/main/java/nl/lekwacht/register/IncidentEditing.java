@@ -18,12 +18,15 @@ public final class IncidentEditing {
     private final FormDerivation derivation;
     private final Workflow workflow;
     private final Clock clock;
+    private final SlipConfirmed slips;
 
-    IncidentEditing(IncidentStore store, FormDerivation derivation, Workflow workflow, Clock clock) {
+    IncidentEditing(IncidentStore store, FormDerivation derivation, Workflow workflow, Clock clock,
+                    SlipConfirmed slips) {
         this.store = store;
         this.derivation = derivation;
         this.workflow = workflow;
         this.clock = clock;
+        this.slips = slips;
     }
 
     /**
@@ -92,7 +95,21 @@ public final class IncidentEditing {
             entries.add(new AuditEntry(id, now, actor, Field.WITHDRAWAL_REASON.key(), "", why));
         }
         store.update(updated, entries);
+        if (confirmsMisdirection(incident, to)) {
+            SlipConfirmed.tell(slips, updated);
+        }
         return updated;
+    }
+
+    /**
+     * Recorded as a breach (reported to the AP or not) while the message behind it had a misdirected
+     * recipient: the privacy officer has confirmed the slip. "No breach" and "withdrawn" confirm nothing.
+     */
+    private static boolean confirmsMisdirection(Incident before, Status to) {
+        boolean breach = to == Status.REPORTED || to == Status.NOT_REPORTED;
+        boolean wasBreach = before.status() == Status.REPORTED || before.status() == Status.NOT_REPORTED;
+        return breach && !wasBreach && before.message().map(facts -> facts.findings().stream()
+                .anyMatch(f -> f.code().equals("MISDIRECTED_RECIPIENT"))).orElse(false);
     }
 
     private Incident require(long id) {

@@ -21,8 +21,14 @@ public record IncidentRegister(IncidentOpening opening, IncidentEditing editing,
     /** @param announcer told of each incident Lekwacht opens by itself */
     public static IncidentRegister over(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
                                         Workflow workflow, Clock clock, Announcer announcer) {
+        return over(store, derivation, severity, workflow, clock, announcer, SlipConfirmed.NONE);
+    }
+
+    /** @param slips told when a message that went out is known to have reached the wrong people */
+    public static IncidentRegister over(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
+                                        Workflow workflow, Clock clock, Announcer announcer, SlipConfirmed slips) {
         IncidentOpening opening = new IncidentOpening(store, derivation, clock, announcer);
-        return new IncidentRegister(opening, new IncidentEditing(store, derivation, workflow, clock),
-                new ReportLinks(store, opening, clock), new IncidentQueries(store, severity, workflow, clock));
+        return new IncidentRegister(opening, new IncidentEditing(store, derivation, workflow, clock, slips),
+                new ReportLinks(store, opening, clock, slips), new IncidentQueries(store, severity, workflow, clock));
     }
 }

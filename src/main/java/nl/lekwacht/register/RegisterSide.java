@@ -52,16 +52,18 @@ public final class RegisterSide implements AutoCloseable {
      * @param notices      sends the register's notices (to the privacy officer, report links to senders)
      * @param noticeSender sends them off the caller's thread; closed with this side
      * @param sweeper      runs the hourly retention sweep; closed with this side
+     * @param slips        told when a message that went out is known to have reached the wrong people
      */
     public static RegisterSide build(LekwachtConfig config, IncidentStore store, Outbox notices, Clock clock,
-                                     ExecutorService noticeSender, ScheduledExecutorService sweeper) {
+                                     ExecutorService noticeSender, ScheduledExecutorService sweeper,
+                                     SlipConfirmed slips) {
         var web = config.web();
         Texts texts = Texts.load(web.language(), TEXTS);
         SeverityEstimate severity = new SeverityEstimate();
         IncidentRegister register = IncidentRegister.over(store, new FormDerivation(config.organisation(),
                 config.register().deadlineHours(), severity), severity, new Workflow(), clock,
                 new OfficerAnnouncer(config.register().privacyOfficerEmail(), config.hold().notifyFrom(),
-                        web.publicUrl(), notices, texts, config.hold().timeZone(), noticeSender));
+                        web.publicUrl(), notices, texts, config.hold().timeZone(), noticeSender), slips);
         Facts facts = new Facts(config.organisation());
         ReportNoticeMailer reportLinks = new ReportNoticeMailer(register.links(), notices, texts,
                 new ReportNoticeMailer.Settings(config.hold().notifyFrom(), web.publicUrl(),

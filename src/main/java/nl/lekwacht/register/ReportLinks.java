@@ -18,11 +18,13 @@ public final class ReportLinks {
     private final IncidentStore store;
     private final IncidentOpening opening;
     private final Clock clock;
+    private final SlipConfirmed slips;
 
-    ReportLinks(IncidentStore store, IncidentOpening opening, Clock clock) {
+    ReportLinks(IncidentStore store, IncidentOpening opening, Clock clock, SlipConfirmed slips) {
         this.store = store;
         this.opening = opening;
         this.clock = clock;
+        this.slips = slips;
     }
 
     /** Creates a report link for a delivered message; returns the token (only its hash is stored). */
@@ -63,6 +65,8 @@ public final class ReportLinks {
                 incident.statusReason(), now);
         // the trail keeps what this report added, not the whole statement again each time
         store.update(updated, List.of(new AuditEntry(incident.id(), now, actor, "sender-report", "", text)));
+        // the sender says it went wrong: whoever it reached should not count as a correspondent
+        SlipConfirmed.tell(slips, updated);
         return Optional.of(updated);
     }
 }

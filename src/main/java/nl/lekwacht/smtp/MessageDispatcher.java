@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +41,11 @@ final class MessageDispatcher {
     private final int maxReceivedHeaders;
     private final RelayMetrics metrics;
     private final Clock clock;
+    private final TenantCheck tenants;
 
     MessageDispatcher(Screener screening, HoldDesk holdDesk, List<DeliveryObserver> observers,
-                      TraceHeaders traceHeaders, int maxReceivedHeaders, RelayMetrics metrics, Clock clock) {
+                      TraceHeaders traceHeaders, int maxReceivedHeaders, RelayMetrics metrics, Clock clock,
+                      TenantCheck tenants) {
         this.screening = screening;
         this.holdDesk = holdDesk;
         this.observers = List.copyOf(observers);
@@ -50,6 +53,7 @@ final class MessageDispatcher {
         this.maxReceivedHeaders = maxReceivedHeaders;
         this.metrics = metrics;
         this.clock = clock;
+        this.tenants = tenants;
     }
 
     /**
@@ -60,6 +64,11 @@ final class MessageDispatcher {
     SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, boolean tls,
                        BooleanSupplier clientGone) {
         Instant started = clock.instant();
+        Optional<SmtpReply> foreign = foreignTenant(envelope, spool, nextHop);
+        if (foreign.isPresent()) {
+            metrics.message("FOREIGN_TENANT", spool.size(), Duration.between(started, clock.instant()));
+            return foreign.get();
+        }
         Screened screened = null;
         SmtpReply reply;
         String outcome;
@@ -106,6 +115,31 @@ final class MessageDispatcher {
                     envelope.queueId(), f.code(), f.severity(), f.where(), f.count(), f.details()));
         }
         return reply;
+    }
+
+    /**
+     * The Exchange Online tenant check, before anything else looks at the message: mail of another
+     * tenant is neither inspected nor held, and opens no incident.
+     */
+    private Optional<SmtpReply> foreignTenant(Envelope envelope, Spool spool, NextHopConnection nextHop) {
+        Optional<TenantCheck.Refusal> refusal;
+        try {
+            refusal = tenants.refusal(envelope.client(), spool);
+        } catch (IOException e) {
+            nextHop.reset();
+            log.error("queue={} could not read the header for the tenant check: {}", envelope.queueId(), e.toString());
+            return Optional.of(SmtpReply.of(451, "4.3.0 Internal error, try again later"));
+        }
+        return refusal.map(r -> {
+            nextHop.reset();
+            SmtpReply reply = r.reply();
+            log.warn("queue={} client={} size={} verdict=REFUSED refused={} tenant={} reply={}", envelope.queueId(),
+                    envelope.client().getHostAddress(), spool.size(), r.reason(),
+                    r.tenants().isEmpty() ? "-" : String.join(",", r.tenants().stream()
+                            .map(t -> t.replaceAll("[^0-9a-z-]", "?")).map(t -> t.length() > 40 ? t.substring(0, 40) : t)
+                            .limit(3).toList()), reply.code());
+            return reply;
+        });
     }
 
     private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, boolean tls,

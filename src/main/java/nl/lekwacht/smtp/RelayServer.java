@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import nl.lekwacht.config.SmtpConfig;
+import nl.lekwacht.config.source.Cidr;
 import nl.lekwacht.message.spool.SpoolDirectory;
 import nl.lekwacht.flow.DeliveryObserver;
 import nl.lekwacht.flow.HoldDesk;
@@ -47,10 +48,14 @@ final class RelayServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.access = new ClientAccess(config.allowedNetworks(), config.maxConnectionsPerClient(),
+        // Exchange Online's networks may connect; the tenant check decides on each of their messages
+        List<Cidr> reachable = java.util.stream.Stream.concat(config.allowedNetworks().stream(),
+                config.exchangeOnline().networks().stream()).toList();
+        this.access = new ClientAccess(reachable, config.maxConnectionsPerClient(),
                 config.sessionTimeout(), timer, parts.nextHop(), parts.metrics());
         MessageDispatcher dispatcher = new MessageDispatcher(parts.screening(), parts.holdDesk(), parts.observers(),
-                new TraceHeaders(config.hostname()), config.maxReceivedHeaders(), parts.metrics(), parts.clock());
+                new TraceHeaders(config.hostname()), config.maxReceivedHeaders(), parts.metrics(), parts.clock(),
+                new TenantCheck(config.exchangeOnline()));
         RelayLimits limits = new RelayLimits(config.maxMessageSize(), config.maxHeaderSize(), config.maxRecipients());
         SecureRandom random = new SecureRandom();
         SMTPServer.Builder builder = SMTPServer.port(config.listen().port())

@@ -67,7 +67,7 @@ class SentMailImportTest {
         SentMailImport.Result result = new SentMailImport(history, new PrintStream(out, true), CLOCK)
                 .importMbox(file, SENDER);
 
-        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0, 0));
+        assertThat(result).isEqualTo(new SentMailImport.Result(3, 3, 0, 0, 0));
         SenderHistory learned = history.sender(SENDER);
         assertThat(learned.messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(3);
         assertThat(learned.correspondent("jan.jansen@zorgpartner.nl").orElseThrow().displayNames())
@@ -77,7 +77,8 @@ class SentMailImportTest {
         assertThat(learned.timesSeenTogether(java.util.Set.of("jan.jansen@zorgpartner.nl", "p.bakker@zorgpartner.nl")))
                 .isEqualTo(3);
         assertThat(learned.messagesTo("collega@gemeente.example")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 messages read from sent.mbox, 3 learned, 0 unreadable");
+        assertThat(result.summary()).isEqualTo("3 message(s) read, 3 learned, 0 already imported earlier, "
+                + "0 without external recipients, 0 unreadable");
     }
 
     @Test
@@ -100,8 +101,8 @@ class SentMailImportTest {
                 """, StandardCharsets.ISO_8859_1);
         SentMailImport importer = new SentMailImport(history, new PrintStream(out, true), CLOCK);
 
-        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 2, 0, 0));
-        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 0, 0, 2));
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 2, 0, 0, 0));
+        assertThat(importer.importMbox(file, SENDER)).isEqualTo(new SentMailImport.Result(2, 0, 2, 0, 0));
         assertThat(history.sender(SENDER).messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(2);
     }
 
@@ -119,5 +120,41 @@ class SentMailImportTest {
         assertThat(history.sender(SENDER).messagesTo("bewoner@gmail.com")).isEqualTo(2);
         assertThat(history.sender(SENDER).correspondent("bewoner@gmail.com").orElseThrow().lastSent())
                 .isEqualTo(CLOCK.instant());
+    }
+    @Test
+    void messagesWithoutMessageIdAreLearnedOnceHoweverOftenTheFileIsImported() throws Exception {
+        StringBuilder mbox = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            mbox.append("From a.visser@gemeente.example Mon Mar  3 09:00:00 2025\n")
+                    .append(message("jan.jansen@zorgpartner.nl", "", "Mon, 3 Mar 2025 09:0" + i + ":00 +0100")
+                            .replace("\r\n", "\n"));
+        }
+        mbox.append("From a.visser@gemeente.example Mon Mar  3 09:00:00 2025\n")
+                .append(message("collega@gemeente.example", "", "Mon, 3 Mar 2025 10:00:00 +0100").replace("\r\n", "\n"));
+        Path file = dir.resolve("no-ids.mbox");
+        Files.writeString(file, mbox, StandardCharsets.ISO_8859_1);
+        SentMailImport importer = new SentMailImport(history, new PrintStream(out, true), CLOCK);
+
+        SentMailImport.Result first = importer.importMbox(file, SENDER);
+        for (int i = 0; i < 7; i++) {
+            importer.importMbox(file, SENDER);
+        }
+        SentMailImport.Result last = importer.importMbox(file, SENDER);
+
+        assertThat(first).isEqualTo(new SentMailImport.Result(4, 3, 0, 1, 0));
+        assertThat(last).isEqualTo(new SentMailImport.Result(4, 0, 3, 1, 0));
+        assertThat(history.sender(SENDER).messagesTo("jan.jansen@zorgpartner.nl")).isEqualTo(3);
+    }
+
+    @Test
+    void aFileThatIsNotAnMboxIsRefusedWithTheReason() throws Exception {
+        Path eml = dir.resolve("one.eml");
+        Files.writeString(eml, message("jan.jansen@zorgpartner.nl", "", "Mon, 3 Mar 2025 09:00:00 +0100"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SentMailImport(history,
+                        new PrintStream(out, true), CLOCK).importMbox(eml, SENDER))
+                .isInstanceOf(SentMailImport.NotAnMbox.class).hasMessageContaining("not an mbox file")
+                .hasMessageContaining("--dir");
+        assertThat(history.sender(SENDER).messagesTo("jan.jansen@zorgpartner.nl")).isZero();
     }
 }

@@ -144,6 +144,19 @@ class RegisterThroughRelayTest {
     }
 
     @Test
+    void senderReportMakesHistoryForgetTheRecipientItWentTo() throws Exception {
+        start("  BSN: monitor\n  NEW_RECIPIENT_WITH_PERSONAL_DATA: allow\n");
+        RegisterFixture.send(gateway.smtpPort(), List.of(RESIDENT), RegisterFixture.message("Verkeerde Jan",
+                "bsn-unlearn-1", List.of(RESIDENT), "BSN: " + RegisterFixture.bsn(15) + "\r\n"));
+        String path = reportLink();
+        assertThat(learnedRecipients()).as("history learned the delivered message").contains("gmail.com");
+        String csrf = RegisterFixture.hidden(web.get(path).body(), "csrf");
+        assertThat(web.post(path, Map.of("csrf", csrf, "statement", "Naar de verkeerde Jan gestuurd")).statusCode())
+                .isEqualTo(200);
+        assertThat(learnedRecipients()).as("what it learned from the slip is taken back").isEmpty();
+    }
+
+    @Test
     void reportLinkTakesThreeReportsOfBoundedLengthThenAsksToContactTheOfficer() throws Exception {
         start("  BSN: monitor\n  NEW_RECIPIENT_WITH_PERSONAL_DATA: allow\n");
         RegisterFixture.send(gateway.smtpPort(), List.of(RESIDENT), RegisterFixture.message("Herhaald",
@@ -255,6 +268,19 @@ class RegisterThroughRelayTest {
         assertThat(incident.get("answers").get("SENDER_STATEMENT").get("value").asText())
                 .isEqualTo("Groep heeft ingestemd met zichtbare adressen");
         assertThat(incident.get("message").get("holdId").asText()).isNotEmpty();
+    }
+
+    /** The recipients history keeps for the messages it learned from (one line per address key). */
+    private String learnedRecipients() throws Exception {
+        background.runQueued();
+        StringBuilder all = new StringBuilder();
+        try (java.sql.Connection c = gateway.database().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT recipients FROM history_message")) {
+            while (rs.next()) {
+                all.append(rs.getString(1));
+            }
+        }
+        return all.toString();
     }
 
     private String reportLink() {

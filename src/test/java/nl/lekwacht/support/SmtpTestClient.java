@@ -19,7 +19,16 @@ public final class SmtpTestClient implements AutoCloseable {
     private OutputStream out;
 
     public SmtpTestClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    /** Connects from {@code local} (any 127.x.y.z address on loopback), to play another client address. */
+    public SmtpTestClient(String host, int port, java.net.InetAddress local) throws IOException {
+        this(new Socket(host, port, local, 0));
+    }
+
+    private SmtpTestClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(60_000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -69,6 +78,12 @@ public final class SmtpTestClient implements AutoCloseable {
         socket = tls;
         in = new BufferedInputStream(tls.getInputStream());
         out = tls.getOutputStream();
+    }
+
+    /** The certificate the server showed in the TLS handshake of {@link #upgrade}. */
+    public java.security.cert.X509Certificate peerCertificate() throws IOException {
+        return (java.security.cert.X509Certificate) ((javax.net.ssl.SSLSocket) socket).getSession()
+                .getPeerCertificates()[0];
     }
 
     private String readLine() throws IOException {

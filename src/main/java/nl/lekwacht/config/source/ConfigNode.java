@@ -30,19 +30,21 @@ public final class ConfigNode {
     private final Map<String, Integer> lines;
     private final Map<String, String> environment;
     private final ConfigProblems problems;
+    private final ValuesRead valuesRead;
 
     ConfigNode(JsonNode node, String path, Map<String, Integer> lines, Map<String, String> environment,
-               ConfigProblems problems) {
+               ConfigProblems problems, ValuesRead valuesRead) {
         this.node = node == null ? MissingNode.getInstance() : node;
         this.path = path;
         this.lines = lines;
         this.environment = environment;
         this.problems = problems;
+        this.valuesRead = valuesRead;
     }
 
     /** A node over nothing, for building defaults in tests and code. */
     public static ConfigNode empty() {
-        return new ConfigNode(MissingNode.getInstance(), "", Map.of(), Map.of(), new ConfigProblems());
+        return new ConfigNode(MissingNode.getInstance(), "", Map.of(), Map.of(), new ConfigProblems(), new ValuesRead());
     }
 
     public String path() {
@@ -51,6 +53,11 @@ public final class ConfigNode {
 
     public ConfigProblems problems() {
         return problems;
+    }
+
+    /** The value every key of this configuration got so far, file or default (shared by all its nodes). */
+    public ValuesRead valuesRead() {
+        return valuesRead;
     }
 
     public boolean isPresent() {
@@ -62,7 +69,7 @@ public final class ConfigNode {
     }
 
     public ConfigNode child(String key) {
-        return new ConfigNode(node.path(key), join(key), lines, environment, problems);
+        return new ConfigNode(node.path(key), join(key), lines, environment, problems, valuesRead);
     }
 
     /** Keys of this mapping, in file order. */
@@ -94,13 +101,13 @@ public final class ConfigNode {
     public String string(String key, String defaultValue) {
         ConfigNode child = child(key);
         if (!child.isPresent()) {
-            return defaultValue;
+            return remember(key, defaultValue, false);
         }
         if (!child.node.isValueNode()) {
             problem(key, "expected a single value");
             return defaultValue;
         }
-        return child.substitute(child.node.asText());
+        return remember(key, child.substitute(child.node.asText()), true);
     }
 
     public Optional<String> optionalString(String key) {
@@ -194,11 +201,11 @@ public final class ConfigNode {
     public List<String> strings(String key, List<String> defaultValue) {
         ConfigNode child = child(key);
         if (!child.isPresent()) {
-            return defaultValue;
+            return remember(key, defaultValue, false);
         }
         if (child.node.isValueNode()) {
             String single = child.substitute(child.node.asText());
-            return single.isEmpty() ? List.of() : List.of(single);
+            return remember(key, single.isEmpty() ? List.of() : List.of(single), true);
         }
         if (!child.node.isArray()) {
             problem(key, "expected a list");
@@ -213,12 +220,12 @@ public final class ConfigNode {
             }
             values.add(child.substitute(item.asText()));
         }
-        return List.copyOf(values);
+        return remember(key, List.copyOf(values), true);
     }
 
     public List<Cidr> networks(String key, List<Cidr> defaultValue) {
         if (!has(key)) {
-            return defaultValue;
+            return remember(key, defaultValue, false);
         }
         List<Cidr> networks = new ArrayList<>();
         List<String> texts = strings(key, List.of());
@@ -229,7 +236,7 @@ public final class ConfigNode {
                 problem(key + "[" + i + "]", e.getMessage());
             }
         }
-        return List.copyOf(networks);
+        return remember(key, List.copyOf(networks), true);
     }
 
     /** The items of a list of mappings. */
@@ -244,7 +251,8 @@ public final class ConfigNode {
         }
         List<ConfigNode> items = new ArrayList<>();
         for (int i = 0; i < child.node.size(); i++) {
-            items.add(new ConfigNode(child.node.get(i), child.path + "[" + i + "]", lines, environment, problems));
+            items.add(new ConfigNode(child.node.get(i), child.path + "[" + i + "]", lines, environment, problems,
+                    valuesRead));
         }
         return items;
     }
@@ -252,14 +260,19 @@ public final class ConfigNode {
     private <T> T read(String key, T defaultValue, Function<String, T> parser) {
         String text = string(key, null);
         if (text == null) {
-            return defaultValue;
+            return remember(key, defaultValue, false);
         }
         try {
-            return parser.apply(text);
+            return remember(key, parser.apply(text), true);
         } catch (IllegalArgumentException e) {
             problem(key, e.getMessage());
             return defaultValue;
         }
+    }
+
+    private <T> T remember(String key, T value, boolean inFile) {
+        valuesRead.record(join(key), value, inFile);
+        return value;
     }
 
     private String substitute(String text) {

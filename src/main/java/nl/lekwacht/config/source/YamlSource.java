@@ -54,7 +54,7 @@ public final class YamlSource {
             problems.add(new ConfigProblem("(syntax)", line, "not valid YAML: " + message));
             root = MissingNode.getInstance();
         }
-        return new ConfigNode(root, "", Map.copyOf(lines), Map.copyOf(environment), problems);
+        return new ConfigNode(root, "", Map.copyOf(lines), Map.copyOf(environment), problems, new ValuesRead());
     }
 
     private static void recordLines(String yaml, Map<String, Integer> lines) throws IOException {

@@ -87,6 +87,15 @@ public record ExtractionSettings(long maxAttachmentSize, long maxText, int maxDe
                 newTimeout, poolSize, childHeap, queueWait, recycleAfter, prestart);
     }
 
+    /**
+     * For a command that inspects one message and exits: one parser process, started only when a part
+     * needs it, so a message without attachments never waits for a JVM to start.
+     */
+    public ExtractionSettings forOneMessage() {
+        return new ExtractionSettings(maxAttachmentSize, maxText, maxDepth, maxCompressionRatio, maxUnpackedSize,
+                timeout, 1, childHeap, queueWait, recycleAfter, false);
+    }
+
     ExtractionSettings withPrestart(boolean start) {
         return new ExtractionSettings(maxAttachmentSize, maxText, maxDepth, maxCompressionRatio, maxUnpackedSize,
                 timeout, poolSize, childHeap, queueWait, recycleAfter, start);

@@ -36,6 +36,7 @@ final class ParserPool implements AutoCloseable {
     private final int recycleAfter;
     private final BlockingQueue<ParserProcess> idle = new LinkedBlockingQueue<>();
     private final Set<ParserProcess> all = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     ParserPool(Launcher launcher, int size, int recycleAfter) {
@@ -107,8 +108,14 @@ final class ParserPool implements AutoCloseable {
 
     private void add(boolean warmUp) throws IOException {
         ParserProcess process = launcher.start(warmUp);
+        started.incrementAndGet();
         all.add(process);
         idle.add(process);
+    }
+
+    /** How many processes this pool started in its life (replacements included), closed or not. */
+    int started() {
+        return started.get();
     }
 
     /** Process ids of the pool's processes, for tests and diagnostics. */

@@ -105,6 +105,11 @@ public final class TikaContentExtractor implements ContentExtractor {
         pool.fill();
     }
 
+    /** How many parser processes this extractor started in its life, replacements included. */
+    public int processesStarted() {
+        return pool.started();
+    }
+
     /** Process ids of the pool's parser processes (for tests and diagnostics). */
     List<Long> processIds() {
         return pool.processIds();
