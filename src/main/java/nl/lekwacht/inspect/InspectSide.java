@@ -86,6 +86,7 @@ public final class InspectSide {
         plain(config);
         followUps(config, HistoryView.EMPTY);
         extractionSettings(config);
+        ocrSettings(config);
         budget(config);
     }
 
@@ -105,8 +106,7 @@ public final class InspectSide {
      * when the gateway stops.
      */
     public static ContentExtractor extractor(LekwachtConfig config) {
-        return new TikaContentExtractor(extractionSettings(config),
-                OcrSettings.from(config.detectors().child("extraction").child("ocr")));
+        return new TikaContentExtractor(extractionSettings(config), ocrSettings(config));
     }
 
     /**
@@ -115,6 +115,10 @@ public final class InspectSide {
      */
     public static TikaContentExtractor oneMessageExtractor(LekwachtConfig config) {
         return new TikaContentExtractor(extractionSettings(config).forOneMessage());
+    }
+
+    private static OcrSettings ocrSettings(LekwachtConfig config) {
+        return OcrSettings.from(config.detectors().child("extraction").child("ocr"));
     }
 
     private static ExtractionSettings extractionSettings(LekwachtConfig config) {
