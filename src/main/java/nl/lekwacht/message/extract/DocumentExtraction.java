@@ -125,7 +125,7 @@ final class DocumentExtraction {
                 } else if (XML.contains(base)) {
                     xml(in, where);
                 } else if (isImage(base)) {
-                    image(in, metadata, where, name, depth);
+                    image(in, metadata, where, name, base);
                 } else {
                     metadata.set(Metadata.CONTENT_TYPE, type.toString());
                     boolean pdf = base.equals("application/pdf");
@@ -165,7 +165,7 @@ final class DocumentExtraction {
          * An image: a logo or an office file's thumbnail is skipped, a photo scaled down, the rest read by OCR (or taken from the cache);
          * an image that is not read or holds no readable text is reported, never passed as clean.
          */
-        private void image(TikaInputStream in, Metadata metadata, String where, String name, int depth)
+        private void image(TikaInputStream in, Metadata metadata, String where, String name, String type)
                 throws Exception {
             if (isThumbnail(name)) {
                 return;
@@ -190,15 +190,16 @@ final class DocumentExtraction {
             }
             StructuredTextHandler handler = new StructuredTextHandler(budget, false);
             boolean scaled = !plan.file().equals(in.getPath());
+            ParseContext context = new ParseContext();
+            scans.configure(context, pdfConfig(), true);
             if (scaled) {
-                metadata.set(Metadata.CONTENT_TYPE, "image/png");
                 try (TikaInputStream image = TikaInputStream.get(plan.file())) {
-                    parse(image, handler, metadata, where, depth, true);
+                    scans.read(image, "image/png", handler, metadata, context);
                 } finally {
                     Files.deleteIfExists(plan.file());
                 }
             } else {
-                parse(in, handler, metadata, where, depth, true);
+                scans.read(in, type, handler, metadata, context);
             }
             StringBuilder text = new StringBuilder();
             handler.pieces().forEach(p -> text.append(p.text()));

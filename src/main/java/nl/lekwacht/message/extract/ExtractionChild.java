@@ -52,11 +52,13 @@ final class ExtractionChild {
         Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
         watchParent(tempDir);
         OcrSettings ocr = OcrSettings.decode(System.getProperty(OCR_PROPERTY));
-        ScanReading scans = new ScanReading(ocr, ScanReading.availability(ocr));
-        DocumentExtraction extraction = new DocumentExtraction(new AutoDetectParser(), scans, tempDir);
+        AutoDetectParser parser = new AutoDetectParser();
         if (List.of(args).contains(WARM_UP)) {
-            ChildWarmUp.run(extraction, tempDir);
+            // without OCR: the warm-up's one-line PDF would otherwise be rendered and read by Tesseract
+            ChildWarmUp.run(new DocumentExtraction(parser, new ScanReading(ocr, "warm-up"), tempDir), tempDir);
         }
+        ScanReading scans = new ScanReading(ocr, ScanReading.availability(ocr));
+        DocumentExtraction extraction = new DocumentExtraction(parser, scans, tempDir);
         out.writeByte(Wire.READY);
         out.flush();
         new ExtractionChild(in, out, extraction).serve();

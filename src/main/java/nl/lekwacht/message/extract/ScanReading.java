@@ -19,7 +19,14 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import java.util.Map;
+import org.apache.tika.exception.TikaConfigException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 
@@ -42,12 +49,28 @@ final class ScanReading {
     private final OcrSettings settings;
     private final String unavailable;
     private final Cache<String, String> cache;
+    private final TesseractOCRParser tesseract = new TesseractOCRParser();
 
     /** @param unavailable why OCR cannot run here ({@code ocr-off}, {@code ocr-missing}), or null when it can */
     ScanReading(OcrSettings settings, String unavailable) {
         this.settings = settings;
         this.unavailable = unavailable;
         this.cache = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+        try {
+            tesseract.initialize(Map.of());
+        } catch (TikaConfigException e) {
+            // reported as ocr-missing by availability(); never reached when Tesseract is there
+        }
+    }
+
+    /**
+     * Reads one image with Tesseract. Tika routes a plain {@code image/png} to its image parsers (metadata
+     * only); the OCR parser takes the {@code image/ocr-*} types, so the image is handed to it as one.
+     */
+    void read(InputStream image, String type, ContentHandler handler, Metadata metadata, ParseContext context)
+            throws IOException, SAXException, TikaException {
+        metadata.set(Metadata.CONTENT_TYPE, type.replace("image/", "image/ocr-"));
+        tesseract.parse(image, handler, metadata, context);
     }
 
     /** Why OCR cannot run in this process, or null: off in the settings, or no Tesseract with the languages. */
