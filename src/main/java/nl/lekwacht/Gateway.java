@@ -36,6 +36,7 @@ import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.SmtpSide;
 import nl.lekwacht.store.Database;
 import nl.lekwacht.store.StoreSide;
+import nl.lekwacht.tls.TlsSide;
 import nl.lekwacht.web.WebSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    /** The executor that reads the certificate files for a change. */
+    public static final String TLS_RELOAD = "lekwacht-tls-reload";
 
     private final StoreSide store;
     private final SmtpSide smtp;
@@ -109,6 +113,8 @@ public final class Gateway implements AutoCloseable {
             store.verifySharedSecrets(config.hold(), clock);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SmtpSide smtp = SmtpSide.open(config, registry);
+            TlsSide tls = TlsSide.open(config.smtp().tls().served(), config.web().tls());
+            parts.push(tls);
             ContentExtractor extractor = InspectSide.extractor(config);
             parts.push(extractor);
             HistorySide history = HistorySide.build(config, store.history(), clock, time.ticker(), time.refresher(),
@@ -135,11 +141,11 @@ public final class Gateway implements AutoCloseable {
             parts.push(login);
             WebSide web = WebSide.build(config, new WebSide.Health(store.database()::isReachable,
                     smtp::nextHopReachable, smtp::isDraining), registry, login, holds, register.register(), intake,
-                    clock);
+                    clock, tls.web());
             parts.push(web);
             smtp.relay(screener, holds.desk(), List.of(
                     delivered -> history.learn(delivered.screened().message(), delivered.at()),
-                    register.deliveries()), clock);
+                    register.deliveries()), clock, tls.smtp());
             parts.push(smtp); // the relay stops first, so nothing it still takes meets a closed part
             smtp.start();
             web.start();
@@ -148,6 +154,7 @@ public final class Gateway implements AutoCloseable {
             intake.start();
             login.start();
             history.start();
+            tls.watch(time.scheduler(TLS_RELOAD));
             return new Gateway(store, smtp, web, parts);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeAll(parts);

@@ -24,18 +24,25 @@ final class ConfigFiles {
         return new ConfigLoader(System.getenv()).load(file);
     }
 
-    /**
-     * The built-in configuration of {@code demo}, with the capture server's port and the bcrypt hash of
-     * the demo login's password filled in.
-     */
-    static LekwachtConfig demo(int capturePort, String passwordHash) throws IOException {
+    /** What the built-in configuration of {@code demo} is filled in with. */
+    record DemoSettings(int smtpPort, int webPort, int capturePort, Path dataDir, String passwordHash,
+                        String linkSecret, String holdKey) {
+    }
+
+    /** The built-in configuration of {@code demo}. */
+    static LekwachtConfig demo(DemoSettings settings) throws IOException {
         try (InputStream in = ConfigFiles.class.getResourceAsStream("demo.yml")) {
             if (in == null) {
                 throw new IOException("demo.yml missing from the jar");
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${CAPTURE_PORT}", Integer.toString(capturePort))
-                    .replace("${DEMO_PASSWORD_HASH}", passwordHash);
+                    .replace("${SMTP_PORT}", Integer.toString(settings.smtpPort()))
+                    .replace("${WEB_PORT}", Integer.toString(settings.webPort()))
+                    .replace("${CAPTURE_PORT}", Integer.toString(settings.capturePort()))
+                    .replace("${DATA_DIR}", settings.dataDir().toAbsolutePath().toString().replace("\\", "/"))
+                    .replace("${DEMO_PASSWORD_HASH}", settings.passwordHash())
+                    .replace("${LINK_SECRET}", settings.linkSecret())
+                    .replace("${HOLD_KEY}", settings.holdKey());
             return new ConfigLoader(System.getenv()).parse(yaml);
         }
     }

@@ -43,13 +43,18 @@ final class Ports {
     }
 
     private static void check(List<String> busy, String key, HostPort address) {
-        if (address.port() == 0) {
-            return;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(address.host(), address.port()));
-        } catch (IOException e) {
+        if (address.port() != 0 && inUse(address.host(), address.port())) {
             busy.add(key + " " + address.host() + ":" + address.port() + " is in use");
+        }
+    }
+
+    /** True when {@code host:port} cannot be bound now (another server listens there). */
+    static boolean inUse(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, port));
+            return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.lekwacht.config.source.ConfigNode;
@@ -29,11 +30,17 @@ import nl.lekwacht.config.source.HostPort;
  *                        audit trail are kept, counted from its receipt; then both are deleted
  * @param delay           how long the {@code delay} policy action keeps a message before it leaves by itself
  * @param workingHours    when set, hold expiry counts working time only
+ * @param remindAfter     when an undecided hold's sender gets a reminder with a fresh link; empty: never
+ * @param escalateAfter   when the sender's delegate ({@code escalateTo}) is asked; empty: never
+ * @param escalateTo      delegates: a sender address, or a domain (every address at it and below it), to the
+ *                        address of who may decide in the sender's place; keys in lower case
  */
 public record HoldConfig(Duration expiry, String linkSecret, String encryptionKey, List<String> oldEncryptionKeys,
                          Optional<HostPort> notifyRelay, Duration contentGrace, String notifyFrom,
                          Duration deliveryRetry, Duration deliveryLifetime, Duration pollInterval, ZoneId timeZone,
-                         Duration retention, Duration delay, Optional<WorkingHours> workingHours) {
+                         Duration retention, Duration delay, Optional<WorkingHours> workingHours,
+                         Optional<Duration> remindAfter, Optional<Duration> escalateAfter,
+                         Map<String, String> escalateTo) {
 
     /**
      * Working time: these days, from {@code start} to {@code end} in {@link #timeZone}.
@@ -46,6 +53,7 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
 
     public HoldConfig {
         oldEncryptionKeys = List.copyOf(oldEncryptionKeys);
+        escalateTo = Map.copyOf(escalateTo);
     }
 
     /** The default {@code hold.retention}: half a year, long enough to answer questions about a hold. */
@@ -54,7 +62,8 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
     static HoldConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("expiry", "link-secret", "encryption-key", "old-encryption-keys",
                 "notify-relay", "content-grace", "notify-from", "delivery-retry", "delivery-lifetime",
-                "poll-interval", "time-zone", "retention", "delay", "working-hours"));
+                "poll-interval", "time-zone", "retention", "delay", "working-hours", "remind-after", "escalate-after",
+                "escalate-to"));
         String secret = node.string("link-secret", "");
         if (!secret.isEmpty() && secret.length() < 32) {
             node.problem("link-secret", "must be at least 32 characters");
@@ -99,8 +108,55 @@ public record HoldConfig(Duration expiry, String linkSecret, String encryptionKe
         return new HoldConfig(expiry, secret, key, oldKeys, relay, grace,
                 node.string("notify-from", "lekwacht@localhost"),
                 node.duration("delivery-retry", Duration.ofSeconds(30)), lifetime, poll, zone, retention, delay,
-                workingHours(node.child("working-hours")));
+                workingHours(node.child("working-hours")),
+                followUp(node, "remind-after", Duration.ofHours(4), expiry.dividedBy(2), expiry),
+                followUp(node, "escalate-after", Duration.ofHours(8), expiry.multipliedBy(3).dividedBy(4), expiry),
+                delegates(node.child("escalate-to")));
     }
+
+    /**
+     * A follow-up's time after the hold: {@code 0} or {@code off} turns it off; the default gives way to
+     * {@code whenShort} when the expiry is too short for it, a configured value must come before expiry.
+     */
+    private static Optional<Duration> followUp(ConfigNode node, String key, Duration byDefault, Duration whenShort,
+                                               Duration expiry) {
+        if (!node.has(key)) {
+            return Optional.of(node.duration(key, byDefault.compareTo(expiry) < 0 ? byDefault : whenShort));
+        }
+        String text = node.string(key, "").strip().toLowerCase(java.util.Locale.ROOT);
+        if (Set.of("0", "off", "false", "no", "none").contains(text)) {
+            return Optional.empty();
+        }
+        Duration value = node.duration(key, byDefault);
+        if (value.compareTo(expiry) >= 0) {
+            node.problem(key, "must be shorter than hold.expiry (" + expiry.toHours() + "h), or 0 for none");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** {@code escalate-to}: sender address or domain to the delegate's address. */
+    private static Map<String, String> delegates(ConfigNode node) {
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        if (!node.isPresent()) {
+            return delegates;
+        }
+        for (String key : node.keys()) {
+            String who = key.strip().toLowerCase(java.util.Locale.ROOT);
+            who = who.startsWith("@") ? who.substring(1) : who;
+            String delegate = node.string(key, "").strip();
+            if (who.isEmpty() || who.contains(" ") || who.indexOf('@') != who.lastIndexOf('@')) {
+                node.problem(key, "not a sender address or a domain: " + key);
+            } else if (!ADDRESS.matcher(delegate).matches()) {
+                node.problem(key, "the delegate must be one e-mail address, got '" + delegate + "'");
+            } else {
+                delegates.put(who, delegate);
+            }
+        }
+        return delegates;
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+");
 
     private static Optional<WorkingHours> workingHours(ConfigNode node) {
         if (!node.isPresent()) {

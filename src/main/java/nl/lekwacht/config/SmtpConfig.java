@@ -33,9 +33,14 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
     public enum TlsMode { NONE, OPTIONAL, REQUIRED }
 
     /**
-     * @param keystore PKCS#12 file with the server's key and certificate
+     * @param certificate the server certificate, PEM or PKCS#12; reloaded when its files change
      */
-    public record Tls(TlsMode mode, Optional<Path> keystore, String keystorePassword) {
+    public record Tls(TlsMode mode, CertificateFiles certificate) {
+
+        /** The certificate to serve: none while STARTTLS is off, whatever the files say. */
+        public CertificateFiles served() {
+            return mode == TlsMode.NONE ? CertificateFiles.none(certificate.section()) : certificate;
+        }
     }
 
     /**
@@ -90,12 +95,12 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
             maxSize = 50L * 1024 * 1024;
         }
         ConfigNode tlsNode = node.child("tls");
-        tlsNode.rejectUnknownKeys(Set.of("mode", "keystore", "keystore-password"));
+        tlsNode.rejectUnknownKeys(union(Set.of("mode"), CertificateFiles.KEYS));
         Tls tls = new Tls(tlsNode.enumValue("mode", TlsMode.class, TlsMode.NONE),
-                tlsNode.optionalString("keystore").map(Path::of),
-                tlsNode.string("keystore-password", ""));
-        if (tls.mode() != TlsMode.NONE && tls.keystore().isEmpty()) {
-            tlsNode.problem("keystore", "STARTTLS needs a PKCS#12 keystore with the server certificate");
+                CertificateFiles.read(tlsNode, "smtp.tls"));
+        if (tls.mode() != TlsMode.NONE && !tls.certificate().configured()) {
+            tlsNode.problem("certificate", "STARTTLS needs the server certificate: certificate and private-key "
+                    + "(PEM), or keystore (PKCS#12)");
         }
         ConfigNode authNode = node.child("auth");
         authNode.rejectUnknownKeys(Set.of("required", "users"));
@@ -140,6 +145,12 @@ public record SmtpConfig(HostPort listen, String hostname, List<Cidr> allowedNet
                 node.integer("max-received-headers", 30, 1, 1000),
                 node.size("max-header-size", 1024L * 1024, 1024),
                 maxCommands, tls, auth, exchangeOnline(node.child("exchange-online")));
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static ExchangeOnline exchangeOnline(ConfigNode node) {

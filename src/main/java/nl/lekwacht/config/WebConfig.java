@@ -14,9 +14,11 @@ import nl.lekwacht.config.source.HostPort;
  * @param adminNetworks only these may reach the register, admin pages, API and metrics
  * @param trustedProxies only these may set X-Forwarded-For
  * @param language      default language of pages and mails: {@code nl} or {@code en}
+ * @param tls           when configured, the web port speaks HTTPS with this certificate (reloaded when
+ *                      its files change); else plain HTTP, for a reverse proxy in front
  */
 public record WebConfig(HostPort listen, String publicUrl, List<Cidr> adminNetworks, List<Cidr> trustedProxies,
-                        List<ApiToken> apiTokens, List<User> users, String language) {
+                        List<ApiToken> apiTokens, List<User> users, String language, CertificateFiles tls) {
 
     public record ApiToken(String name, String token, List<String> roles) {
     }
@@ -29,7 +31,10 @@ public record WebConfig(HostPort listen, String publicUrl, List<Cidr> adminNetwo
 
     static WebConfig read(ConfigNode node) {
         node.rejectUnknownKeys(Set.of("listen", "public-url", "admin-networks", "trusted-proxies", "api-tokens",
-                "users", "language"));
+                "users", "language", "tls"));
+        ConfigNode tlsNode = node.child("tls");
+        tlsNode.rejectUnknownKeys(CertificateFiles.KEYS);
+        CertificateFiles tls = CertificateFiles.read(tlsNode, "web.tls");
         HostPort listen = node.hostPort("listen", new HostPort("127.0.0.1", 8025));
         String publicUrl = node.string("public-url", "http://" + listen);
         if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
@@ -59,7 +64,7 @@ public record WebConfig(HostPort listen, String publicUrl, List<Cidr> adminNetwo
         }
         return new WebConfig(listen, stripSlash(publicUrl),
                 node.networks("admin-networks", List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128"))),
-                node.networks("trusted-proxies", List.of()), tokens, users, language);
+                node.networks("trusted-proxies", List.of()), tokens, users, language, tls);
     }
 
     private static List<String> roles(ConfigNode node) {

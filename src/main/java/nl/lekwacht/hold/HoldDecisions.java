@@ -99,10 +99,18 @@ public final class HoldDecisions {
         this.clock = clock;
     }
 
-    /** Acts on the hold behind a link. */
+    /**
+     * Acts on the hold behind a link; a request by {@link #LINK_ACTOR} through the delegate's link is
+     * recorded with the delegate's address.
+     */
     public Result act(String token, Request request) {
-        Optional<HeldMessage> hold = lookup.find(token);
-        return hold.isEmpty() ? new Result(Outcome.UNKNOWN, hold) : actOn(hold.get(), request);
+        Optional<HoldLookup.Linked> linked = lookup.find(token);
+        if (linked.isEmpty()) {
+            return new Result(Outcome.UNKNOWN, Optional.empty());
+        }
+        Request as = request.actor().equals(LINK_ACTOR) ? new Request(request.action(), request.reason(),
+                request.recipients(), request.attachments(), request.replacement(), linked.get().actor()) : request;
+        return actOn(linked.get().hold(), as);
     }
 
     /** Acts on a hold by its id (the admin view); the request names the admin as actor. */

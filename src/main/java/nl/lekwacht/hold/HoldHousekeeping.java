@@ -41,7 +41,7 @@ final class HoldHousekeeping {
         this.retention = retention;
     }
 
-    /** Expires pending holds past their time: not sent, sender told. */
+    /** Expires pending holds past their time: not sent, the sender told (and the delegate, once asked). */
     int expireDue() {
         Instant now = clock.instant();
         int expired = 0;
@@ -51,13 +51,22 @@ final class HoldHousekeeping {
                 continue; // a delayed message leaves at its time instead (DelayedRelease)
             }
             try {
-                HoldStore.NewJob notice = jobs.notice(hold.get(), notices.expired(hold.get()), now);
-                List<AuditEvent> events = List.of(
-                        new AuditEvent(id, now, "system", AuditEvent.EXPIRED, "not sent; sender told"),
-                        new AuditEvent(id, now, "system", AuditEvent.NOTIFICATION_QUEUED,
-                                "expiry notice to=" + String.join(",", hold.get().details().notifyTo())));
+                HeldMessage expiring = hold.get();
+                List<HoldStore.NewJob> queued = new java.util.ArrayList<>();
+                List<AuditEvent> events = new java.util.ArrayList<>();
+                queued.add(jobs.notice(expiring, notices.expired(expiring), now));
+                events.add(new AuditEvent(id, now, "system", AuditEvent.EXPIRED, "not sent; sender told"));
+                events.add(new AuditEvent(id, now, "system", AuditEvent.NOTIFICATION_QUEUED,
+                        "expiry notice to=" + String.join(",", expiring.details().notifyTo())));
+                Optional<String> delegate = expiring.followUp().escalatedAt().flatMap(at -> expiring.followUp().delegate());
+                if (delegate.isPresent()) {
+                    queued.add(jobs.notice(expiring, notices.expiredToDelegate(expiring, delegate.get()),
+                            List.of(delegate.get()), now));
+                    events.add(new AuditEvent(id, now, "system", AuditEvent.NOTIFICATION_QUEUED,
+                            "expiry notice to delegate=" + delegate.get()));
+                }
                 if (store.decide(new HoldStore.Decision(id, HoldStatus.EXPIRED, now, "system", "expired", null),
-                        events, List.of(notice))) {
+                        events, queued)) {
                     metrics.decided("expired", Duration.between(hold.get().createdAt(), now));
                     log.info("hold={} expired", id);
                     expired++;

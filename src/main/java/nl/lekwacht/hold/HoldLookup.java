@@ -17,20 +17,37 @@ public final class HoldLookup {
         this.clock = clock;
     }
 
-    /** The hold behind a link, recording the view; empty for an unknown or malformed token. */
-    public Optional<HeldMessage> view(String token) {
-        Optional<HeldMessage> hold = find(token);
-        hold.ifPresent(h -> audit.audit(new AuditEvent(h.id(), clock.instant(), HoldDecisions.LINK_ACTOR,
-                AuditEvent.VIEWED, "status=" + h.status())));
-        return hold;
+    /**
+     * A hold reached by a link, and who acts through it.
+     *
+     * @param actor {@link HoldDecisions#LINK_ACTOR} for the sender's links, the delegate's address for theirs
+     */
+    public record Linked(HeldMessage hold, String actor) {
+        /** The link was made for the delegate ({@code hold.escalate-to}), not for the sender. */
+        public boolean byDelegate() {
+            return !actor.equals(HoldDecisions.LINK_ACTOR);
+        }
     }
 
-    /** The hold behind a link without recording anything (for the form's checks). */
-    public Optional<HeldMessage> find(String token) {
+    /** The hold behind a link, recording the view; empty for an unknown or malformed token. */
+    public Optional<Linked> view(String token) {
+        Optional<Linked> linked = find(token);
+        linked.ifPresent(l -> audit.audit(new AuditEvent(l.hold().id(), clock.instant(), l.actor(),
+                AuditEvent.VIEWED, "status=" + l.hold().status())));
+        return linked;
+    }
+
+    /**
+     * The hold behind a link without recording anything (for the form's checks): its first link, the
+     * reminder's or the delegate's.
+     */
+    public Optional<Linked> find(String token) {
         if (!LinkTokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return store.byTokenHash(LinkTokens.hash(token));
+        return store.linkByTokenHash(LinkTokens.hash(token)).flatMap(link -> store.byId(link.holdId())
+                .map(hold -> new Linked(hold, link.holder().equals(HoldStore.Link.SENDER) ? HoldDecisions.LINK_ACTOR
+                        : link.holder())));
     }
 
     public Optional<HeldMessage> byId(String id) {
@@ -39,6 +56,11 @@ public final class HoldLookup {
 
     public List<HeldMessage> pending(int limit) {
         return store.pending(limit);
+    }
+
+    /** Holds in {@code status}, newest first. */
+    public List<HeldMessage> withStatus(HoldStatus status, int limit) {
+        return store.withStatus(status, limit);
     }
 
     /** Holds whose content the configured keys cannot open, newest first. */

@@ -19,6 +19,9 @@ final class HoldMetrics {
         Counter.builder("lekwacht.hold.content.unreadable")
                 .description("holds whose content could not be opened with the configured keys (never sent)")
                 .register(registry);
+        for (String kind : new String[] {"reminder", "escalation"}) {
+            followUps(kind);
+        }
         this.decision = Timer.builder("lekwacht.hold.decision.time")
                 .description("from hold to the sender's (or an admin's) decision, or expiry").register(registry);
     }
@@ -30,6 +33,16 @@ final class HoldMetrics {
     void decided(String action, Duration sinceHeld) {
         counter(action).increment();
         decision.record(sinceHeld);
+    }
+
+    /** A reminder to the sender or an escalation to the delegate was queued. */
+    void followUp(String kind) {
+        followUps(kind).increment();
+    }
+
+    private Counter followUps(String kind) {
+        return Counter.builder("lekwacht.hold.follow.ups").tag("kind", kind)
+                .description("reminders to senders and escalations to delegates of undecided holds").register(registry);
     }
 
     void unreadable() {

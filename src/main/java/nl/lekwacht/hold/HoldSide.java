@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hold package's entry: sealing, link tokens, notices, the desk the relay hands held messages to,
- * look-up and decisions for the pages, and the background loop that expires holds, erases old content
- * and works the delivery queue. Everything it sends goes through the outboxes it is given.
+ * look-up and decisions for the pages, and the background loop that expires holds, reminds senders and
+ * asks delegates, erases old content and works the delivery queue. Everything it sends goes through the outboxes it is given.
  */
 public final class HoldSide implements AutoCloseable {
 
@@ -79,7 +79,8 @@ public final class HoldSide implements AutoCloseable {
         WorkingTime workingTime = new WorkingTime(hold.workingHours(), hold.timeZone());
         HoldDesk desk = new HoldTaking(stores.holds(), cipher, tokens, noticeTexts, jobs, config.organisation(), metrics,
                 loop::wake, clock, at -> workingTime.plus(at, hold.expiry()), hold.delay(), hold.timeZone(),
-                config.web().publicUrl());
+                config.web().publicUrl(), hold.escalateAfter().isPresent() ? new Delegates(hold.escalateTo())::of
+                        : h -> java.util.Optional.empty());
         CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
                 WithheldPart.of(texts.get("withheld.text")));
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
@@ -98,8 +99,11 @@ public final class HoldSide implements AutoCloseable {
                 + "(fingerprints, not the secrets; the same on every instance)", cipher.fingerprint(),
                 tokens.fingerprint());
         DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock);
-        List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, housekeeping::purgeContent,
-                housekeeping::forgetOld, queue::runDue);
+        FollowUps followUps = new FollowUps(stores.holds(), tokens, noticeTexts, jobs, metrics, loop::wake, clock,
+                new FollowUps.Timing(hold.remindAfter(), hold.escalateAfter(), workingTime), config.web().publicUrl());
+        // expiry before the follow-ups: a hold past its time gets the expiry notice, not a reminder
+        List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, followUps::remindDue,
+                followUps::escalateDue, housekeeping::purgeContent, housekeeping::forgetOld, queue::runDue);
         return new HoldSide(desk, lookup, decisions, chores, loop, tokens, texts, unreadable);
     }
 
@@ -119,6 +123,11 @@ public final class HoldSide implements AutoCloseable {
     /** The link tokens and the CSRF tokens of the confirmation forms. */
     public LinkTokens tokens() {
         return tokens;
+    }
+
+    /** The texts of the notices and the confirmation pages in {@code language} ({@code nl}, {@code en}). */
+    public static Texts texts(String language) {
+        return Texts.load(language, Notices.BUNDLE);
     }
 
     /** The texts of the notices and the confirmation pages, in the configured language. */

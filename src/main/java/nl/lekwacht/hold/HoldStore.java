@@ -35,12 +35,48 @@ public interface HoldStore {
         }
     }
 
-    /** Stores a hold, its sealed content, its first audit events and jobs (the notification), all or nothing. */
+    /**
+     * Whose a link is.
+     *
+     * @param holder {@link #SENDER} for the sender's links (the first and the reminder's), else the address
+     *               of the delegate it was made for
+     */
+    record Link(String holdId, String holder) {
+        public static final String SENDER = "link";
+    }
+
+    /** A further link to a hold: the SHA-256 (hex) of its token, and whose it is (see {@link Link}). */
+    record NewLink(String tokenHash, String holder) {
+    }
+
+    /** What is sent about an undecided hold: a reminder to the sender, then the delegate asked. */
+    enum FollowUpKind { REMINDER, ESCALATION }
+
+    /**
+     * Stores a hold (with its delegate, {@code hold.followUp().delegate()}), its sealed content, its first
+     * audit events and jobs (the notification), all or nothing.
+     */
     void create(HeldMessage hold, ChunkSource content, List<AuditEvent> events, List<NewJob> jobs);
 
-    Optional<HeldMessage> byTokenHash(String tokenHash);
-
     Optional<HeldMessage> byId(String id);
+
+    /** The hold a link token (by its hash) opens, and whose link it is: the first link or a later one. */
+    Optional<Link> linkByTokenHash(String tokenHash);
+
+    /**
+     * Pending holds received at or before {@code receivedBy}, not yet expired at {@code now}, that have not
+     * had this follow-up (for an escalation: that have a delegate), oldest first, at most {@code limit}.
+     */
+    List<HeldMessage> awaitingFollowUp(FollowUpKind kind, Instant receivedBy, Instant now, int limit);
+
+    /**
+     * Records a follow-up of a pending hold once, with its new link, audit events and notice, atomically.
+     *
+     * @return false, changing nothing, when it was already sent (by another instance, before a restart) or
+     *         the hold is no longer pending
+     */
+    boolean followUp(FollowUpKind kind, String holdId, Instant at, NewLink link, List<AuditEvent> events,
+                     List<NewJob> jobs);
 
     /** Pending holds, oldest first, at most {@code limit}. */
     List<HeldMessage> pending(int limit);

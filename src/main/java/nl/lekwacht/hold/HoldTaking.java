@@ -30,16 +30,19 @@ final class HoldTaking implements HoldDesk {
     private final Duration delay;
     private final java.time.ZoneId zone;
     private final String publicUrl;
+    private final java.util.function.Function<HeldMessage, java.util.Optional<String>> delegate;
 
     /**
      * @param expiry    when a hold taken at a time expires ({@code hold.expiry}, in working time when configured)
      * @param delay     how long a delayed message waits ({@code hold.delay})
      * @param zone      the organisation's time zone, for the time in the SMTP reply
      * @param publicUrl base of the link ({@code web.public-url})
+     * @param delegate  who may decide in the sender's place once the hold is escalated, if anyone
      */
     HoldTaking(HoldStore store, ContentCipher cipher, LinkTokens tokens, Notices notices, NoticeJobs jobs,
                OrganisationConfig organisation, HoldMetrics metrics, Runnable wake, Clock clock,
-               java.util.function.UnaryOperator<Instant> expiry, Duration delay, java.time.ZoneId zone, String publicUrl) {
+               java.util.function.UnaryOperator<Instant> expiry, Duration delay, java.time.ZoneId zone, String publicUrl,
+               java.util.function.Function<HeldMessage, java.util.Optional<String>> delegate) {
         this.store = store;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -53,6 +56,7 @@ final class HoldTaking implements HoldDesk {
         this.delay = delay;
         this.zone = zone;
         this.publicUrl = publicUrl;
+        this.delegate = delegate;
     }
 
     @Override
@@ -73,6 +77,11 @@ final class HoldTaking implements HoldDesk {
         boolean eightBit = eightBit(spool);
         HeldMessage hold = records.newHold(screened, LinkTokens.hash(token), eightBit, signed(spool), delayed,
                 spool.size(), now, delayed ? now.plus(delay) : expiry.apply(now));
+        if (!delayed) {
+            HeldMessage taken = hold;
+            hold = delegate.apply(taken).map(d -> taken.withFollowUp(new HeldMessage.FollowUp(java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.of(d)))).orElse(taken);
+        }
         if (hold.details().notifyTo().isEmpty()) {
             throw new IOException("nobody inside the organisation to ask about hold " + hold.id());
         }

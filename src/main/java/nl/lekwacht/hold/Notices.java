@@ -134,10 +134,20 @@ final class Notices {
 
     /** Tells the sender the hold expired and nothing was sent. */
     public byte[] expired(HeldMessage hold) throws IOException {
+        return expiryNotice(hold, hold.details().notifyTo(), t.format("notice.expired.text", hold.subject()));
+    }
+
+    /** Tells the delegate who was asked in the sender's place that nobody decided and nothing was sent. */
+    public byte[] expiredToDelegate(HeldMessage hold, String delegate) throws IOException {
+        return expiryNotice(hold, List.of(delegate), t.format("notice.expired.delegate.text", hold.subject(),
+                hold.sender()) + "\n\n" + t.format("notice.expired.delegate", hold.sender()));
+    }
+
+    private byte[] expiryNotice(HeldMessage hold, List<String> to, String text) throws IOException {
         try {
-            MimeMessage message = base(t.format("notice.expired.subject", hold.subject()), hold.details().notifyTo());
-            message.setText(t.format("notice.expired.text", hold.subject()) + "\n\n"
-                    + t.format("notice.held.reference", hold.id()) + "\n" + t.get("notice.held.footer") + "\n", "UTF-8");
+            MimeMessage message = base(t.format("notice.expired.subject", hold.subject()), to);
+            message.setText(text + "\n\n" + t.format("notice.held.reference", hold.id()) + "\n"
+                    + t.get("notice.held.footer") + "\n", "UTF-8");
             return bytes(message);
         } catch (MessagingException e) {
             throw new IOException("cannot build the expiry notice", e);

@@ -18,6 +18,7 @@ import nl.lekwacht.flow.HoldDesk;
 import nl.lekwacht.flow.Outbox;
 import nl.lekwacht.flow.Screener;
 import nl.lekwacht.message.spool.SpoolDirectory;
+import nl.lekwacht.tls.TlsSide;
 
 /**
  * The smtp package's entry: the next hop and the outboxes first (everything that sends mail needs
@@ -46,7 +47,7 @@ public final class SmtpSide implements AutoCloseable {
             GeneralSecurityException {
         RelayMetrics metrics = new RelayMetrics(registry);
         DownstreamConfig downstream = config.downstream();
-        SSLSocketFactory tls = TlsContexts.client(downstream.truststore().map(Path::of).orElse(null),
+        SSLSocketFactory tls = TlsSide.clientSockets(downstream.truststore().map(Path::of),
                 downstream.truststorePassword());
         NextHop nextHop = new NextHop(downstream, tls, metrics);
         String hostname = config.smtp().hostname();
@@ -87,14 +88,19 @@ public final class SmtpSide implements AutoCloseable {
         return nextHop.isReachable();
     }
 
-    /** Builds the receiving relay; it listens from {@link #start} on. */
-    public void relay(Screener screener, HoldDesk holdDesk, List<DeliveryObserver> observers, Clock clock)
-            throws IOException, GeneralSecurityException {
+    /**
+     * Builds the receiving relay; it listens from {@link #start} on.
+     *
+     * @param tls the STARTTLS context (from the tls side, which keeps its certificate current), when
+     *            {@code smtp.tls.mode} is not none
+     */
+    public void relay(Screener screener, HoldDesk holdDesk, List<DeliveryObserver> observers, Clock clock,
+                      Optional<SSLContext> tls) throws IOException {
         SmtpConfig smtp = config.smtp();
         SpoolDirectory spool = new SpoolDirectory(smtp.spoolDirectory(), smtp.spoolMemoryThreshold());
         spool.sweep();
         relay = new RelayServer(new RelayServer.Parts(smtp, nextHop, screener, holdDesk, observers, spool, metrics,
-                serverTls(smtp), clock));
+                tls, clock));
     }
 
     /** Learns what the next hop offers (EHLO advertises only that), then listens. */
@@ -123,13 +129,6 @@ public final class SmtpSide implements AutoCloseable {
         if (relay != null) {
             relay.close();
         }
-    }
-
-    private static Optional<SSLContext> serverTls(SmtpConfig smtp) throws IOException, GeneralSecurityException {
-        if (smtp.tls().mode() == SmtpConfig.TlsMode.NONE || smtp.tls().keystore().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(TlsContexts.server(smtp.tls().keystore().get(), smtp.tls().keystorePassword()));
     }
 
     private static DownstreamConfig notifyRelay(DownstreamConfig d, String host, int port) {

@@ -3,7 +3,15 @@ package nl.lekwacht.web;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import nl.lekwacht.config.WebConfig;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +28,26 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final WebConfig config;
+    private final boolean tls;
 
     /**
      * @param maxUploadBytes largest file a form may carry; a larger multipart request is refused before
      *                       it is spooled, so an upload cannot fill the disk
      */
     public WebServer(WebConfig config, List<WebModule> modules, long maxUploadBytes) {
+        this(config, modules, maxUploadBytes, Optional.empty());
+    }
+
+    /**
+     * @param tls when present the web port speaks HTTPS (TLS 1.3 and 1.2) with this context, which is
+     *            asked at every handshake, so a certificate it takes later is served from then on
+     */
+    public WebServer(WebConfig config, List<WebModule> modules, long maxUploadBytes, Optional<SSLContext> tls) {
         this.config = config;
+        this.tls = tls.isPresent();
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
+            tls.ifPresent(context -> javalin.jetty.addConnector((server, http) -> httpsConnector(server, http, context)));
             javalin.jetty.multipartConfig.maxFileSize(maxUploadBytes, io.javalin.config.SizeUnit.BYTES);
             javalin.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + FORM_OVERHEAD,
                     io.javalin.config.SizeUnit.BYTES);
@@ -56,6 +75,22 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /**
+     * The only connector when TLS is configured (Javalin then adds no plain one). The Host header is not
+     * compared with the certificate's names: there is one certificate, and a load balancer's health
+     * check by address must still get {@code /readyz}.
+     */
+    private ServerConnector httpsConnector(Server server, HttpConfiguration http, SSLContext context) {
+        http.addCustomizer(new SecureRequestCustomizer(false));
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(context);
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(http));
+        connector.setHost(config.listen().host());
+        connector.setPort(config.listen().port());
+        return connector;
+    }
+
     /** Jetty refuses a multipart request over its limits by throwing while the form is read. */
     private static boolean isOversizedUpload(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -73,7 +108,7 @@ public final class WebServer implements AutoCloseable {
 
     public void start() {
         app.start(config.listen().host(), config.listen().port());
-        log.info("web listening on {}:{}", config.listen().host(), port());
+        log.info("web listening on {}:{}{}", config.listen().host(), port(), tls ? " (HTTPS)" : "");
     }
 
     public int port() {

@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import java.util.function.BooleanSupplier;
 import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.hold.HoldSide;
@@ -43,7 +45,7 @@ public final class WebSide implements AutoCloseable {
 
     public static WebSide build(LekwachtConfig config, Health health, PrometheusMeterRegistry registry,
                                 LoginSide login, HoldSide holds, IncidentRegister register, IntakeSide intake,
-                                Clock clock) {
+                                Clock clock, Optional<SSLContext> tls) {
         var web = config.web();
         ZoneId zone = config.hold().timeZone();
         String language = web.language();
@@ -60,7 +62,8 @@ public final class WebSide implements AutoCloseable {
                 new StaticAssets(),
                 new HoldPages(holds.lookup(), holds.decisions(), holds.tokens(), pages, holds.texts(), zone,
                         config.organisation()::isInternal, clock, config.hold().expiry()),
-                new AdminHoldPages(holds.lookup(), holds.decisions(), pages, holds.texts(), zone),
+                new AdminHoldPages(holds.lookup(), holds.decisions(), pages, new PageLanguage(language, HoldSide::texts),
+                        zone, config.organisation()::isInternal, clock),
                 auth,
                 new RegisterPages(register, pages, language, zone),
                 new IncidentApi(register, language),
@@ -70,7 +73,7 @@ public final class WebSide implements AutoCloseable {
                         auth, config.register().intake().staffNetworks(), registry),
                 new DocumentPages(register, intake.documents(), pages, language, zone),
                 new ReportViewPages(register, intake.reports(), pages, language));
-        return new WebSide(new WebServer(web, modules, config.register().intake().uploadBytes()));
+        return new WebSide(new WebServer(web, modules, config.register().intake().uploadBytes(), tls));
     }
 
     public void start() {

@@ -147,6 +147,34 @@ final class HoldFixture {
         return Optional.empty();
     }
 
+    /** Notices to {@code recipient} whose subject starts with {@code subjectStart}, in the order they arrived. */
+    static List<CapturingNextHop.Received> notices(CapturingNextHop nextHop, String recipient, String subjectStart) {
+        return to(nextHop, recipient).stream().filter(r -> r.subject().startsWith(subjectStart)).toList();
+    }
+
+    /** The link in a notice. */
+    static Link linkIn(CapturingNextHop.Received notice) {
+        Matcher m = LINK.matcher(decoded(notice));
+        assertThat(m.find()).as("a link in " + notice.subject()).isTrue();
+        return new Link(m.group(1), m.group(2), notice);
+    }
+
+    /** The hold's audit trail as "EVENT actor detail" lines, oldest first. */
+    static List<String> trail(nl.lekwacht.Gateway gateway, String ref) throws java.sql.SQLException {
+        List<String> events = new ArrayList<>();
+        try (java.sql.Connection c = gateway.database().dataSource().getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "SELECT event, actor, detail FROM hold_audit WHERE hold_id = ? ORDER BY id")) {
+            s.setString(1, ref);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+        }
+        return events;
+    }
+
     /** The message's text parts decoded (the notification is quoted-printable or base64). */
     static String decoded(CapturingNextHop.Received r) {
         return r.subject() + "\n" + r.text();

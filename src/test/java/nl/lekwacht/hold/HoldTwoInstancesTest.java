@@ -9,6 +9,7 @@ import java.util.List;
 import nl.lekwacht.Gateway;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.ManualScheduler;
+import nl.lekwacht.support.MovableClock;
 import nl.lekwacht.support.PostgresSchema;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,36 @@ class HoldTwoInstancesTest {
                 assertThat(to(nextHop, BOB)).as("each release delivered once").hasSize(3);
                 long notifications = to(nextHop, SENDER).size();
                 assertThat(notifications).as("each notification sent once").isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void reminderAndEscalationAreSentOnceAlthoughBothInstancesLookForThem() throws Exception {
+        try (PostgresSchema schema = PostgresSchema.create(); CapturingNextHop nextHop = new CapturingNextHop()) {
+            String yaml = HoldFixture.HOLD_YAML + "  remind-after: 1h\n  escalate-after: 2h\n  escalate-to:\n"
+                    + "    gemeente.example: teamleider@gemeente.example\n"
+                    + "store:\n  url: \"" + schema.url() + "\"\n  instances: 2\n";
+            ManualScheduler background = new ManualScheduler();
+            MovableClock clock = new MovableClock(java.time.Instant.parse("2026-03-03T09:00:00Z"));
+            try (Gateway a = TestGateway.startGateway(data.resolve("a"), nextHop.port(), yaml, clock, background);
+                 Gateway b = TestGateway.startGateway(data.resolve("b"), nextHop.port(), yaml, clock, background)) {
+                String ref = HoldFixture.heldReference(HoldFixture.send(a.smtpPort(), SENDER, List.of(BOB),
+                        HoldFixture.bsnMessage("Twee instanties herinneren", List.of(BOB), 70)));
+                HoldFixture.notification(background, nextHop, SENDER, ref);
+                clock.advance(java.time.Duration.ofHours(2));
+                for (int round = 0; round < 3; round++) { // each round runs A's and B's loop
+                    background.runRound(ManualScheduler.HOLD_LOOP);
+                }
+                assertThat(HoldFixture.notices(nextHop, SENDER, "Herinnering")).as("one reminder").hasSize(1);
+                assertThat(HoldFixture.notices(nextHop, "teamleider@gemeente.example", "Wacht op een keuze"))
+                        .as("one escalation").hasSize(1);
+                HoldFixture.Link delegate = HoldFixture.linkIn(
+                        HoldFixture.notices(nextHop, "teamleider@gemeente.example", "Wacht op een keuze").get(0));
+                HoldFixture web = HoldFixture.create();
+                String page = web.get(a.webPort(), delegate.token()).body();
+                assertThat(web.post(b.webPort(), delegate.token(), HoldFixture.csrf(page), "cancel", null).statusCode())
+                        .as("the delegate's form from A posted to B").isEqualTo(200);
             }
         }
     }

@@ -58,7 +58,7 @@ class ClientLeavesBeforeReplyTest {
                     List.of(), List.of());
             return new Screened(message, InspectionResult.clean(), Verdict.deliverClean());
         };
-        smtp.relay(screener, (screened, spool) -> "never", List.of(), Clock.systemUTC());
+        smtp.relay(screener, (screened, spool) -> "never", List.of(), Clock.systemUTC(), java.util.Optional.empty());
         smtp.start();
     }
 

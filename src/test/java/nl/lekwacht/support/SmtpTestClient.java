@@ -80,6 +80,12 @@ public final class SmtpTestClient implements AutoCloseable {
         out = tls.getOutputStream();
     }
 
+    /** The certificate the server showed in the TLS handshake of {@link #upgrade}. */
+    public java.security.cert.X509Certificate peerCertificate() throws IOException {
+        return (java.security.cert.X509Certificate) ((javax.net.ssl.SSLSocket) socket).getSession()
+                .getPeerCertificates()[0];
+    }
+
     private String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;

@@ -32,7 +32,8 @@ import nl.lekwacht.store.Jdbc;
 public final class JdbcHolds implements HoldStore {
 
     private static final String HOLD_COLUMNS = "id, token_hash, status, sender, recipients, subject, size_bytes, "
-            + "details, created_at, expires_at, decided_at, decided_by, decision, decision_reason";
+            + "details, created_at, expires_at, decided_at, decided_by, decision, decision_reason, reminded_at, "
+            + "escalated_at, delegate";
 
     private final Jdbc jdbc;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -45,7 +46,7 @@ public final class JdbcHolds implements HoldStore {
     public void create(HeldMessage hold, ChunkSource content, List<AuditEvent> events, List<NewJob> jobs) {
         jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO hold_message (" + HOLD_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?)")) {
                 s.setString(1, hold.id());
                 s.setString(2, hold.tokenHash());
                 s.setString(3, hold.status().name());
@@ -56,6 +57,7 @@ public final class JdbcHolds implements HoldStore {
                 s.setString(8, json.writeValueAsString(hold.details()));
                 s.setObject(9, ts(hold.createdAt()));
                 s.setObject(10, ts(hold.expiresAt()));
+                s.setString(11, hold.followUp().delegate().map(d -> cut(d, 320)).orElse(null));
                 s.executeUpdate();
             }
             HoldRows.writeContent(c, hold.id(), content);
@@ -66,13 +68,53 @@ public final class JdbcHolds implements HoldStore {
     }
 
     @Override
-    public Optional<HeldMessage> byTokenHash(String tokenHash) {
-        return queryHolds("WHERE token_hash = ?", tokenHash).stream().findFirst();
+    public Optional<HeldMessage> byId(String id) {
+        return queryHolds("WHERE id = ?", id).stream().findFirst();
     }
 
     @Override
-    public Optional<HeldMessage> byId(String id) {
-        return queryHolds("WHERE id = ?", id).stream().findFirst();
+    public Optional<Link> linkByTokenHash(String tokenHash) {
+        return jdbc.inTransaction(c -> {
+            List<Link> first = Jdbc.query(c, "SELECT id FROM hold_message WHERE token_hash = ?",
+                    rs -> new Link(rs.getString(1), Link.SENDER), tokenHash);
+            if (!first.isEmpty()) {
+                return Optional.of(first.get(0));
+            }
+            return Jdbc.query(c, "SELECT hold_id, holder FROM hold_link WHERE token_hash = ?",
+                    rs -> new Link(rs.getString(1), rs.getString(2)), tokenHash).stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<HeldMessage> awaitingFollowUp(FollowUpKind kind, Instant receivedBy, Instant now, int limit) {
+        return queryHolds("WHERE status = 'PENDING' AND " + column(kind) + " IS NULL AND created_at <= ? "
+                + (kind == FollowUpKind.ESCALATION ? "AND delegate IS NOT NULL " : "")
+                + "AND expires_at > ? ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY", ts(receivedBy), ts(now));
+    }
+
+    @Override
+    public boolean followUp(FollowUpKind kind, String holdId, Instant at, NewLink link, List<AuditEvent> events,
+                            List<NewJob> jobs) {
+        return jdbc.inTransaction(c -> {
+            // the column set once is the claim: one instance sends it, and never again after a restart
+            try (PreparedStatement s = c.prepareStatement("UPDATE hold_message SET " + column(kind) + " = ? "
+                    + "WHERE id = ? AND status = 'PENDING' AND " + column(kind) + " IS NULL")) {
+                Jdbc.bind(s, ts(at), holdId);
+                if (s.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            execute(c, "INSERT INTO hold_link (token_hash, hold_id, holder, created_at) VALUES (?, ?, ?, ?)",
+                    link.tokenHash(), holdId, cut(link.holder(), 320), ts(at));
+            HoldRows.insertEvents(c, events);
+            HoldRows.insertJobs(c, jobs);
+            return true;
+        });
+    }
+
+    private static String column(FollowUpKind kind) {
+        return kind == FollowUpKind.REMINDER ? "reminded_at" : "escalated_at";
     }
 
     @Override
@@ -218,6 +260,7 @@ public final class JdbcHolds implements HoldStore {
                 execute(c, "DELETE FROM sealed_content WHERE content_id = ?", id);
                 execute(c, "DELETE FROM delivery_job WHERE hold_id = ?", id);
                 execute(c, "DELETE FROM hold_audit WHERE hold_id = ?", id);
+                execute(c, "DELETE FROM hold_link WHERE hold_id = ?", id);
                 execute(c, "DELETE FROM hold_message WHERE id = ?", id);
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM hold_audit WHERE occurred_at < ? AND NOT EXISTS "
@@ -260,6 +303,8 @@ public final class JdbcHolds implements HoldStore {
                 json.readValue(rs.getString("details"), HoldDetails.class), instant(rs, "created_at"),
                 instant(rs, "expires_at"), Optional.ofNullable(instant(rs, "decided_at")),
                 Optional.ofNullable(rs.getString("decided_by")), Optional.ofNullable(rs.getString("decision")),
-                Optional.ofNullable(rs.getString("decision_reason")));
+                Optional.ofNullable(rs.getString("decision_reason")),
+                new HeldMessage.FollowUp(Optional.ofNullable(instant(rs, "reminded_at")),
+                        Optional.ofNullable(instant(rs, "escalated_at")), Optional.ofNullable(rs.getString("delegate"))));
     }
 }

@@ -60,29 +60,30 @@ public final class HoldPages implements WebModule {
 
     private void show(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<HeldMessage> hold = holds.view(token);
-        if (hold.isEmpty()) {
+        Optional<HoldLookup.Linked> linked = holds.view(token);
+        if (linked.isEmpty()) {
             invalid(ctx);
             return;
         }
-        render(ctx, 200, hold.get(), token, "");
+        render(ctx, 200, linked.get().hold(), token, linked.get().byDelegate(), "");
     }
 
     private void act(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<HeldMessage> found = holds.find(token);
+        Optional<HoldLookup.Linked> found = holds.find(token);
         if (found.isEmpty()) {
             invalid(ctx);
             return;
         }
-        HeldMessage hold = found.get();
-        if (!tokens.validCsrf(hold.tokenHash(), ctx.formParam("csrf"), formLifetime.plusHours(1))) {
+        HeldMessage hold = found.get().hold();
+        boolean delegate = found.get().byDelegate();
+        if (!tokens.validCsrf(LinkTokens.hash(token), ctx.formParam("csrf"), formLifetime.plusHours(1))) {
             pages.message(ctx, 403, t, t.get("page.csrf.title"), t.get("page.csrf.text"));
             return;
         }
         Optional<HoldAction> action = HoldAction.fromForm(ctx.formParam("action"));
         if (action.isEmpty()) {
-            render(ctx, 400, hold, token, t.get("page.error.unknownAction"));
+            render(ctx, 400, hold, token, delegate, t.get("page.error.unknownAction"));
             return;
         }
         HoldDecisions.Result result = decisions.act(token, new HoldDecisions.Request(action.get(), ctx.formParam("reason"),
@@ -90,7 +91,7 @@ public final class HoldPages implements WebModule {
                 HoldDecisions.LINK_ACTOR));
         HeldMessage current = result.hold().orElse(hold);
         switch (result.outcome()) {
-            case DONE -> render(ctx, 200, current, token, "");
+            case DONE -> render(ctx, 200, current, token, delegate, "");
             case UNKNOWN -> invalid(ctx);
             case ALREADY_DECIDED -> {
                 if (current.status() == HoldStatus.EXPIRED) {
@@ -100,22 +101,23 @@ public final class HoldPages implements WebModule {
                 }
             }
             case EXPIRED -> pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
-            case REASON_REQUIRED -> render(ctx, 422, current, token, t.get("page.error.reasonRequired"));
-            case CHOOSE_RECIPIENT -> render(ctx, 422, current, token, t.get("page.error.chooseRecipient"));
+            case REASON_REQUIRED -> render(ctx, 422, current, token, delegate, t.get("page.error.reasonRequired"));
+            case CHOOSE_RECIPIENT -> render(ctx, 422, current, token, delegate, t.get("page.error.chooseRecipient"));
             case CHOOSE_ATTACHMENT, NOT_A_SUGGESTION, NOT_POSSIBLE, REFUSED, FAILED ->
                     render(ctx, result.outcome() == HoldDecisions.Outcome.FAILED ? 500 : 422, current, token,
-                            t.get("page.error." + result.outcome().name()));
+                            delegate, t.get("page.error." + result.outcome().name()));
         }
     }
 
-    private void render(Context ctx, int status, HeldMessage hold, String token, String error) {
+    private void render(Context ctx, int status, HeldMessage hold, String token, boolean delegate, String error) {
         if (hold.isPending() && hold.isExpiredAt(clock.instant())) {
             pages.message(ctx, 410, t, t.get("page.expired.title"), t.get("page.expired.text"));
             return;
         }
-        String csrf = hold.isPending() ? tokens.csrf(hold.tokenHash()) : "";
+        // the form's token is bound to this link, so a form of the sender's page does not post on the delegate's
+        String csrf = hold.isPending() ? tokens.csrf(LinkTokens.hash(token)) : "";
         HoldPage page = HoldPage.of(hold, t, dates, internal, "/h/" + token, csrf, error,
-                hold.isPending() ? "" : outcome(hold));
+                hold.isPending() ? "" : outcome(hold), delegate ? HoldPage.Viewer.DELEGATE : HoldPage.Viewer.SENDER);
         Map<String, Object> model = new HashMap<>();
         model.put("t", t);
         model.put("page", page);
@@ -123,6 +125,11 @@ public final class HoldPages implements WebModule {
     }
 
     private String outcome(HeldMessage hold) {
+        return outcome(t, hold);
+    }
+
+    /** The decision on a hold in words. */
+    static String outcome(Texts t, HeldMessage hold) {
         if (hold.status() == HoldStatus.RELEASED) {
             String decision = hold.decision().orElse("");
             if (decision.equals(HoldAction.SEND_BCC.formValue())) {

@@ -52,7 +52,8 @@ final class AuthHarness implements AutoCloseable {
                 adminNetworks.stream().map(Cidr::parse).toList(), List.of(),
                 List.of(new WebConfig.ApiToken("ci", API_TOKEN, List.of("privacy-officer"))),
                 List.of(new WebConfig.User("fg", hash, List.of("privacy-officer")),
-                        new WebConfig.User("beheer", hash, List.of("mail-admin"))), "nl");
+                        new WebConfig.User("beheer", hash, List.of("mail-admin"))), "nl",
+                nl.lekwacht.config.CertificateFiles.none("web.tls"));
         ClientAddress clientAddress = new ClientAddress(web.trustedProxies());
         LoginService logins = new LoginService(new ConfigAccounts(web.users())
                 .orElse(new JdbcAccounts(database.dataSource())), web.apiTokens(),
