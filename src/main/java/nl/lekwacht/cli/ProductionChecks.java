@@ -1,13 +1,17 @@
 package nl.lekwacht.cli;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.lekwacht.config.LekwachtConfig;
+import nl.lekwacht.tls.TlsSide;
 
 /**
  * What a configuration needs beyond being well-formed before {@code run} takes mail: the secrets
- * (without them held mail could never be released after a restart), and settings that work but are
+ * (without them held mail could never be released after a restart), certificates that can be served
+ * (and a warning two weeks before one expires), and settings that work but are
  * almost certainly left from an example. {@code demo} makes its own secrets and skips these.
  */
 final class ProductionChecks {
@@ -29,6 +33,8 @@ final class ProductionChecks {
             errors.add("hold.encryption-key: not set; without it held mail cannot be opened after a restart; "
                     + FRESH);
         }
+        // a certificate that cannot be read stops the start; say so before, with the file
+        errors.addAll(TlsSide.problems(config.smtp().tls().served(), config.web().tls()));
         return errors;
     }
 
@@ -42,6 +48,8 @@ final class ProductionChecks {
             warnings.add("hold.notify-from: " + config.hold().notifyFrom() + " is not a real mail domain; "
                     + "notices and replies to them get lost; use an address of your own domain");
         }
+        warnings.addAll(TlsSide.expiring(Instant.now(), Duration.ofDays(14), config.smtp().tls().served(),
+                config.web().tls()));
         return warnings;
     }
 }

@@ -58,6 +58,11 @@ public final class HoldLookup {
         return store.pending(limit);
     }
 
+    /** Holds in {@code status}, newest first. */
+    public List<HeldMessage> withStatus(HoldStatus status, int limit) {
+        return store.withStatus(status, limit);
+    }
+
     /** Holds whose content the configured keys cannot open, newest first. */
     public List<HeldMessage> unreadable(int limit) {
         return store.withStatus(HoldStatus.UNREADABLE, limit);

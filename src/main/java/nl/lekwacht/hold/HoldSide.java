@@ -125,6 +125,11 @@ public final class HoldSide implements AutoCloseable {
         return tokens;
     }
 
+    /** The texts of the notices and the confirmation pages in {@code language} ({@code nl}, {@code en}). */
+    public static Texts texts(String language) {
+        return Texts.load(language, Notices.BUNDLE);
+    }
+
     /** The texts of the notices and the confirmation pages, in the configured language. */
     public Texts texts() {
         return texts;

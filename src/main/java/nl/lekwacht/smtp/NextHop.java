@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,7 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import nl.lekwacht.config.DownstreamConfig;
 import nl.lekwacht.config.DownstreamConfig.TlsPolicy;
+import org.eclipse.angus.mail.util.MailSSLSocketFactory;
 
 /**
  * Opens connections to the next hop with the configured STARTTLS policy, timeouts and credentials,
@@ -21,6 +23,8 @@ import nl.lekwacht.config.DownstreamConfig.TlsPolicy;
  * through. Thread-safe.
  */
 final class NextHop {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NextHop.class);
 
     private final DownstreamConfig config;
     private final SSLSocketFactory tlsSockets;
@@ -51,7 +55,15 @@ final class NextHop {
 
     /** @throws NextHopUnavailableException when the next hop cannot be reached or refuses us */
     public NextHopConnection connect() throws NextHopUnavailableException {
-        NextHopConnection connection = open();
+        NextHopConnection connection;
+        try {
+            connection = open();
+        } catch (NextHopUnavailableException e) {
+            // the client only hears 451; the reason (down, no STARTTLS, a certificate that does not
+            // verify under downstream.tls: required) is for the admin
+            log.warn("{}", e.getMessage());
+            throw e;
+        }
         metrics.nextHopConnectionOpened();
         return connection;
     }
@@ -123,19 +135,32 @@ final class NextHop {
         p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
         p.setProperty("mail.smtp.auth", Boolean.toString(config.auth().isPresent()));
         p.setProperty("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
-        if (config.tls() != TlsPolicy.NONE) {
-            p.setProperty("mail.smtp.starttls.enable", "true");
-            p.put("mail.smtp.ssl.socketFactory", tlsSockets);
-        }
         if (config.tls() == TlsPolicy.REQUIRED) {
+            // no STARTTLS, an untrusted chain or a certificate without config.host() fails the connect,
+            // so the client gets 451 and keeps the message
+            p.setProperty("mail.smtp.starttls.enable", "true");
             p.setProperty("mail.smtp.starttls.required", "true");
+            p.put("mail.smtp.ssl.socketFactory", tlsSockets);
             p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         } else if (config.tls() == TlsPolicy.OPPORTUNISTIC) {
             // Opportunistic TLS protects against passive listeners only; an unverifiable certificate
-            // must not stop mail (RFC 7435), so it is accepted.
-            p.setProperty("mail.smtp.ssl.trust", "*");
+            // must not stop mail (RFC 7435), so any certificate is accepted for any name. (Angus Mail
+            // checks the name by default, and a socket factory given here overrides ssl.trust.)
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.ssl.socketFactory", anyCertificate());
+            p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
         }
         return p;
+    }
+
+    private static SSLSocketFactory anyCertificate() {
+        try {
+            MailSSLSocketFactory any = new MailSSLSocketFactory();
+            any.setTrustAllHosts(true);
+            return any;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS", e);
+        }
     }
 
     private Authenticator authenticator() {

@@ -47,6 +47,44 @@ public final class TlsSide implements AutoCloseable {
                 web.configured() ? Optional.of(ServerTls.load(web)) : Optional.empty());
     }
 
+    /**
+     * What keeps a configured certificate from being served, one line per section naming it and the
+     * file (for {@code check-config}); empty when each is usable or not configured.
+     */
+    public static List<String> problems(CertificateFiles... all) {
+        List<String> problems = new ArrayList<>();
+        for (CertificateFiles files : all) {
+            if (files.configured()) {
+                try {
+                    CertificateReader.read(files, CertificateReader.snapshot(files));
+                } catch (IOException e) {
+                    problems.add(files.section() + ": " + e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A line for each usable certificate that expired, or expires within {@code soon} of {@code now}. */
+    public static List<String> expiring(java.time.Instant now, Duration soon, CertificateFiles... all) {
+        List<String> warnings = new ArrayList<>();
+        for (CertificateFiles files : all) {
+            if (files.configured()) {
+                try {
+                    KeyMaterial material = CertificateReader.read(files, CertificateReader.snapshot(files));
+                    java.time.Instant until = material.leaf().getNotAfter().toInstant();
+                    if (until.isBefore(now.plus(soon))) {
+                        warnings.add(files.section() + ": the certificate " + material.describe()
+                                + (until.isBefore(now) ? " has expired" : " expires soon"));
+                    }
+                } catch (IOException e) {
+                    // reported by problems()
+                }
+            }
+        }
+        return warnings;
+    }
+
     /** The STARTTLS context, when {@code smtp.tls} has a certificate. */
     public Optional<SSLContext> smtp() {
         return smtp.map(ServerTls::context);

@@ -30,7 +30,11 @@ import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mail admin releases someone else's hold from /admin/holds; it is audited with their name. */
+/**
+ * A mail admin acts on someone else's hold from /admin/holds: the list and a details page show the
+ * findings in words, recipients and attachments, with filters; a bulk decision is audited per message;
+ * the audit trail names the admin. Roles and CSRF as on every admin route.
+ */
 class AdminHoldsTest {
 
     private static final String BOB = "bob@extern.example";
@@ -48,7 +52,8 @@ class AdminHoldsTest {
                 + "  api-tokens:\n    - {name: ops, token: \"" + TOKEN + "\", roles: [mail-admin]}\n"
                 + "  users:\n"
                 + "    - {name: beheer, password-hash: \"" + hash + "\", roles: [mail-admin]}\n"
-                + "    - {name: medewerker, password-hash: \"" + hash + "\", roles: [staff]}\n";
+                + "    - {name: medewerker, password-hash: \"" + hash + "\", roles: [staff]}\n"
+                + "    - {name: privacy, password-hash: \"" + hash + "\", roles: [privacy-officer]}\n";
     }
 
     @Test
@@ -99,6 +104,106 @@ class AdminHoldsTest {
         }
     }
 
+
+    private static final List<String> LIST = List.of("p1.test@gmail.com", "p2.test@hotmail.com", "p3.test@ziggo.nl");
+
+    private static String listMessage(String subject) {
+        return "From: Alice <" + SENDER + ">\r\nTo: " + String.join(", ", LIST) + "\r\nSubject: " + subject
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nTot donderdag.\r\n";
+    }
+
+    @Test
+    void listAndDetailsShowTheFactsInWordsWithFiltersAndTheSafeActionFirst() throws Exception {
+        try (CapturingNextHop nextHop = new CapturingNextHop();
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), yaml(), background)) {
+            String bsnRef = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
+                    HoldFixture.bsnMessage("Aanvraag bijzondere bijstand", List.of(BOB), 32)));
+            String listRef = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, LIST,
+                    listMessage("Bewonersavond")));
+            Browser admin = new Browser(gateway.webPort());
+            admin.login("beheer");
+            String list = admin.get("/admin/holds").body();
+            assertThat(list).contains("Burgerservicenummer (BSN)").contains("Ontvangers zien elkaars adres")
+                    .doesNotContain(">VISIBLE_RECIPIENTS<").doesNotContain("VISIBLE_RECIPIENTS,")
+                    .contains(BOB).contains("p1.test@gmail.com").contains("href=\"/admin/holds/" + bsnRef + "\"")
+                    .contains("href=\"/register\"").doesNotContain(HoldFixture.bsn(32));
+
+            assertThat(admin.get("/admin/holds?finding=VISIBLE_RECIPIENTS").body()).contains(listRef)
+                    .doesNotContain(bsnRef);
+            assertThat(admin.get("/admin/holds?finding=BSN").body()).contains(bsnRef).doesNotContain(listRef);
+            assertThat(admin.get("/admin/holds?sender=iemand.anders").body()).doesNotContain(bsnRef)
+                    .contains("Geen berichten die bij dit filter passen");
+            assertThat(admin.get("/admin/holds?age=1h").body()).as("both are new").doesNotContain(bsnRef)
+                    .doesNotContain(listRef);
+
+            HttpResponse<String> details = admin.get("/admin/holds/" + bsnRef);
+            assertThat(details.statusCode()).isEqualTo(200);
+            String page = details.body();
+            assertThat(page).contains("Tegengehouden bericht").contains("Aanvraag bijzondere bijstand").contains(BOB)
+                    .contains("Burgerservicenummer (BSN)").contains("Verloop").contains("Tegengehouden")
+                    .contains("action=\"/admin/holds/" + bsnRef + "\"").doesNotContain(HoldFixture.bsn(32));
+            assertThat(page.indexOf("value=\"cancel\"")).as("nothing fits a BSN in the text: not sending comes first")
+                    .isPositive().isLessThan(page.indexOf("value=\"send\""));
+            String listPage = admin.get("/admin/holds/" + listRef).body();
+            assertThat(listPage.indexOf("value=\"send-bcc\"")).as("the fitting fix first")
+                    .isPositive().isLessThan(listPage.indexOf("value=\"send\""));
+            assertThat(admin.get("/admin/holds/ONBEKEND").statusCode()).isEqualTo(404);
+
+            String english = admin.get("/admin/holds?lang=en").body();
+            assertThat(english).contains("Held messages").contains("Citizen service number (BSN)");
+            assertThat(admin.get("/admin/holds/" + bsnRef).body()).as("the choice is remembered")
+                    .contains("Held message");
+            admin.get("/admin/holds?lang=nl");
+
+            Browser privacy = new Browser(gateway.webPort());
+            privacy.login("privacy");
+            assertThat(privacy.get("/register").body()).contains("href=\"/admin/holds\"");
+            assertThat(privacy.get("/admin/holds").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void bulkCancelDecidesEveryTickedHoldOnItsOwnAndAuditsEach() throws Exception {
+        try (CapturingNextHop nextHop = new CapturingNextHop();
+             Gateway gateway = TestGateway.startGateway(data, nextHop.port(), yaml(), background)) {
+            String first = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, LIST,
+                    listMessage("Vals alarm 1")));
+            String second = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, LIST,
+                    listMessage("Vals alarm 2")));
+            String bsnRef = HoldFixture.heldReference(HoldFixture.send(gateway.smtpPort(), SENDER, List.of(BOB),
+                    HoldFixture.bsnMessage("Blijft staan", List.of(BOB), 33)));
+            Browser staff = new Browser(gateway.webPort());
+            staff.login("medewerker");
+            assertThat(staff.post("/admin/holds", List.of("action", "cancel", "id", first)).statusCode()).isEqualTo(403);
+
+            Browser admin = new Browser(gateway.webPort());
+            admin.login("beheer");
+            String list = admin.get("/admin/holds").body();
+            String csrf = hidden(list, "csrf");
+            assertThat(list.indexOf("value=\"cancel\"")).as("not sending is the first bulk action")
+                    .isPositive().isLessThan(list.indexOf("value=\"send\""));
+            assertThat(admin.post("/admin/holds", List.of("action", "cancel", "id", first)).statusCode())
+                    .as("no CSRF token").isEqualTo(403);
+            HttpResponse<String> done = admin.post("/admin/holds", List.of("csrf", csrf, "action", "cancel",
+                    "id", first, "id", second, "reason", "Uitnodiging aan eigen bewonerspanel, vals alarm"));
+            assertThat(done.statusCode()).isEqualTo(200);
+            assertThat(done.body()).contains("Vals alarm 1").contains("Vals alarm 2").contains("niet verzonden");
+            for (String ref : List.of(first, second)) {
+                assertThat(trail(gateway, ref)).anySatisfy(e -> assertThat(e).startsWith("DECIDED beheer action=cancel")
+                        .contains("vals alarm"));
+            }
+            HttpResponse<String> noReason = admin.post("/admin/holds", List.of("csrf", csrf, "action", "send",
+                    "id", bsnRef));
+            assertThat(noReason.statusCode()).as("a BSN needs a reason, in bulk too").isEqualTo(422);
+            assertThat(noReason.body()).contains("Geef een reden op");
+            String after = admin.get("/admin/holds").body();
+            assertThat(after).contains(bsnRef).doesNotContain(first).doesNotContain(second);
+            assertThat(admin.get("/admin/holds?status=CANCELLED").body()).contains(first).contains(second);
+            background.runQueued();
+            assertThat(to(nextHop, "p1.test@gmail.com")).isEmpty();
+        }
+    }
+
     private static List<String> trail(Gateway gateway, String ref) throws Exception {
         List<String> events = new ArrayList<>();
         try (Connection c = gateway.database().dataSource().getConnection();
@@ -143,6 +248,19 @@ class AdminHoldsTest {
             return http.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts the fields (name, value, name, value, ...); a name may repeat. */
+        HttpResponse<String> post(String path, List<String> nameValues) throws Exception {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i + 1 < nameValues.size(); i += 2) {
+                fields.add(URLEncoder.encode(nameValues.get(i), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(nameValues.get(i + 1), StandardCharsets.UTF_8));
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(String.join("&", fields))).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         void login(String user) throws Exception {

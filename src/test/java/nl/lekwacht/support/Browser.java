@@ -122,13 +122,26 @@ public final class Browser implements AutoCloseable {
     /** Keeps a screenshot of the whole page in the build folder's {@code screenshots/}, for a person to look at. */
     public void screenshot(String name) throws Exception {
         long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+        int width = ((Number) driver.executeScript("return window.innerWidth")).intValue();
+        int full = (int) Math.min(6000, height + 140);
         Dimension before = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(6000, height + 140)));
+        if (width < 500) {
+            // the phone viewport is set by emulation, which the window size does not change: the whole page too
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", full, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            driver.manage().window().setSize(new Dimension(before.getWidth(), full));
+        }
         Path dir = Path.of(Browser.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getParent().resolve("screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
-        driver.manage().window().setSize(before);
+        if (width < 500) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override

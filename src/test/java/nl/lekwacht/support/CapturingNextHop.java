@@ -64,15 +64,32 @@ public final class CapturingNextHop implements AutoCloseable {
     private volatile Set<String> refusedRecipients = Set.of();
     private volatile boolean refuseData;
 
+    /** When set, STARTTLS is offered with this context's certificate and mail is taken only inside TLS. */
+    private final javax.net.ssl.SSLContext tls;
+
     public CapturingNextHop() throws IOException {
+        this(null);
+    }
+
+    private CapturingNextHop(javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
         server = build(0);
         server.start();
     }
 
+    /** A next hop that offers STARTTLS with {@code context}'s certificate and refuses MAIL outside TLS. */
+    public static CapturingNextHop withStartTls(javax.net.ssl.SSLContext context) {
+        return new CapturingNextHop(context);
+    }
+
     private SMTPServer build(int port) {
-        return SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress()).hostName("nexthop.test")
-                .maxMessageSize(100 * 1024 * 1024).insertReceivedHeaders(false)
-                .messageHandlerFactory(ctx -> new Handler()).build();
+        SMTPServer.Builder builder = SMTPServer.port(port).bindAddress(InetAddress.getLoopbackAddress())
+                .hostName("nexthop.test").maxMessageSize(100 * 1024 * 1024).insertReceivedHeaders(false)
+                .messageHandlerFactory(ctx -> new Handler());
+        if (tls != null) {
+            builder.enableTLS(true).requireTLS(true).startTlsSocketFactory(tls);
+        }
+        return builder.build();
     }
 
     /** Drops every open connection, as a next hop does to idle clients, and listens again on the same port. */

@@ -30,14 +30,18 @@ import nl.lekwacht.text.Texts;
  * @param error          a problem with the last submission, empty when none
  * @param outcome        the decision in words, empty while pending
  * @param delayed        kept by the {@code delay} action: it leaves by itself at {@code expires}
- * @param delegate       shown to the delegate ({@code hold.escalate-to}) deciding in the sender's place
+ * @param viewer         who looks: the sender, the delegate ({@code hold.escalate-to}) or an admin, both
+ *                       deciding in the sender's place
  */
 public record HoldPage(String reference, String subject, String sender, String received, String expires,
                        List<PlainFindings.Plain> findings, List<Recipient> recipients, int shown,
                        List<Attachment> attachments, List<Replacement> replacements, boolean reasonRequired,
                        boolean canSendBcc, boolean canWithhold, boolean withholdReason, String primary,
                        String action, String csrf, String error, String outcome, String decidedLine,
-                       boolean delayed, boolean delegate) {
+                       boolean delayed, Viewer viewer) {
+
+    /** Who the page is for. */
+    public enum Viewer { SENDER, DELEGATE, ADMIN }
 
     /** How many recipients are listed before "and N more". */
     static final int FOLD_AFTER = 10;
@@ -61,7 +65,16 @@ public record HoldPage(String reference, String subject, String sender, String r
 
     /** The key of the page's heading while a decision is open. */
     public String titleKey() {
-        return delegate ? "page.title.delegate" : delayed ? "page.title.delayed" : "page.title";
+        return switch (viewer) {
+            case ADMIN -> "admin.details.title";
+            case DELEGATE -> "page.title.delegate";
+            case SENDER -> delayed ? "page.title.delayed" : "page.title";
+        };
+    }
+
+    /** Not sending comes before sending as it is when no fix fits and someone decides for the sender. */
+    public boolean cancelFirst() {
+        return primary.equals("cancel");
     }
 
     public int hidden() {
@@ -69,7 +82,7 @@ public record HoldPage(String reference, String subject, String sender, String r
     }
 
     static HoldPage of(HeldMessage hold, Texts t, Dates dates, Predicate<String> internal, String action,
-                       String csrf, String error, String outcome, boolean delegate) {
+                       String csrf, String error, String outcome, Viewer viewer) {
         HoldDetails d = hold.details();
         Map<String, String> suggestions = HoldDecisions.suggestions(hold);
         Map<String, String> why = new HashMap<>();
@@ -109,8 +122,9 @@ public record HoldPage(String reference, String subject, String sender, String r
                 .map(r -> new Replacement(r.address(), r.suggestion())).toList();
         boolean visibleExternal = d.visible().stream().anyMatch(v -> !v.internal())
                 && d.codes().contains("VISIBLE_RECIPIENTS");
+        // an admin deciding for someone else is not pushed towards sending what nobody fixed
         String primary = canWithhold ? "send-without-attachments" : !replacements.isEmpty() ? "replace-recipient"
-                : visibleExternal ? "send-bcc" : "send";
+                : visibleExternal ? "send-bcc" : viewer == Viewer.ADMIN ? "cancel" : "send";
         String decided = hold.decidedAt().map(at -> t.format("page.outcome.when", dates.format(at),
                 hold.decidedBy().map(by -> by.equals(HoldDecisions.LINK_ACTOR) ? t.get("page.actor.link") : by)
                         .orElse("-"))).orElse("");
@@ -118,7 +132,7 @@ public record HoldPage(String reference, String subject, String sender, String r
                 dates.format(hold.expiresAt()), PlainFindings.describe(t, d.findings()), recipients, shown,
                 attachments, replacements, HoldDecisions.reasonRequired(hold), visibleExternal, canWithhold,
                 HoldDecisions.reasonRequiredBesidesAttachments(hold), primary, action, csrf, error, outcome, decided,
-                d.delayed(), delegate);
+                d.delayed(), viewer);
     }
 
     private static String size(long bytes) {

@@ -117,7 +117,7 @@ public final class HoldPages implements WebModule {
         // the form's token is bound to this link, so a form of the sender's page does not post on the delegate's
         String csrf = hold.isPending() ? tokens.csrf(LinkTokens.hash(token)) : "";
         HoldPage page = HoldPage.of(hold, t, dates, internal, "/h/" + token, csrf, error,
-                hold.isPending() ? "" : outcome(hold), delegate);
+                hold.isPending() ? "" : outcome(hold), delegate ? HoldPage.Viewer.DELEGATE : HoldPage.Viewer.SENDER);
         Map<String, Object> model = new HashMap<>();
         model.put("t", t);
         model.put("page", page);
@@ -125,6 +125,11 @@ public final class HoldPages implements WebModule {
     }
 
     private String outcome(HeldMessage hold) {
+        return outcome(t, hold);
+    }
+
+    /** The decision on a hold in words. */
+    static String outcome(Texts t, HeldMessage hold) {
         if (hold.status() == HoldStatus.RELEASED) {
             String decision = hold.decision().orElse("");
             if (decision.equals(HoldAction.SEND_BCC.formValue())) {
