@@ -24,7 +24,7 @@ public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, Organ
 
     static LekwachtConfig read(ConfigNode root) {
         root.rejectUnknownKeys(SECTIONS);
-        return new LekwachtConfig(
+        LekwachtConfig config = new LekwachtConfig(
                 SmtpConfig.read(root.child("smtp")),
                 DownstreamConfig.read(root.child("downstream")),
                 OrganisationConfig.read(root.child("organisation")),
@@ -36,6 +36,14 @@ public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, Organ
                 HistoryConfig.read(root.child("history")),
                 root.child("detectors"),
                 LoggingConfig.read(root.child("logging")));
+        config.hold().escalateTo().forEach((sender, delegate) -> {
+            if (!config.organisation().isInternal(delegate)) {
+                // the delegate's notice shows the held message's subject, recipients and findings
+                root.child("hold").child("escalate-to").problem("", "the delegate of " + sender
+                        + " must be an address of organisation.internal-domains, got " + delegate);
+            }
+        });
+        return config;
     }
 
     /** Problems recorded so far, including those found by detector families reading their settings. */

@@ -57,5 +57,8 @@ class HoldFollowUpConfigTest {
         LekwachtConfig bad = parse("  escalate-to:\n    alice@gemeente.example: teamleider\n");
         assertThat(bad.problems()).anySatisfy(p -> assertThat(p.toString()).contains("escalate-to")
                 .contains("one e-mail address"));
+        LekwachtConfig outside = parse("  escalate-to:\n    alice@gemeente.example: teamleider@gmail.com\n");
+        assertThat(outside.problems()).as("held messages' metadata stays inside").anySatisfy(p ->
+                assertThat(p.toString()).contains("hold.escalate-to").contains("organisation.internal-domains"));
     }
 }
