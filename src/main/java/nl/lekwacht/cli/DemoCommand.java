@@ -180,9 +180,9 @@ final class DemoCommand implements Callable<Integer> {
                 A sample with a (synthetic) BSN in it, held until the sender decides: %6$s
 
                 Recipient checks (a misdirected address, a visible list) only hold mail once a sender has
-                history: until %7$d of her messages went out, findings are reported but do not hold (the
-                learning phase). This demo gave %8$s a synthetic Sent folder (%9$s),
-                so a slip of hers is held right away: mail Jan Jansen at a look-alike domain:
+                history: until %7$d of a sender's messages went out, those findings are reported but do not
+                hold (the learning phase). This demo imported a synthetic Sent folder for %8$s
+                (%9$s), so a slip of hers is held right away: mail Jan Jansen at a look-alike domain:
                   curl -sS --url smtp://127.0.0.1:%1$d --mail-from %8$s \\
                        --mail-rcpt %10$s --upload-file %11$s
 

@@ -37,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
             errors.forEach(e -> System.err.println("  " + e));
             return Commands.ERROR;
         }
+        LogFormat.apply(loaded.logging());
         ProductionChecks.warnings(loaded).forEach(w -> System.err.println(config + ": warning: " + w));
         Gateway gateway = Ports.start(loaded, Clock.systemUTC());
         awaitShutdown(gateway);

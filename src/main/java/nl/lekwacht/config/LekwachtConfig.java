@@ -16,10 +16,11 @@ import nl.lekwacht.config.source.ConfigProblem;
  */
 public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, OrganisationConfig organisation,
                              ConfigNode policy, HoldConfig hold, RegisterConfig register, WebConfig web,
-                             StoreConfig store, HistoryConfig history, ConfigNode detectors) {
+                             StoreConfig store, HistoryConfig history, ConfigNode detectors,
+                             LoggingConfig logging) {
 
     static final Set<String> SECTIONS = Set.of("smtp", "downstream", "organisation", "detectors", "policy",
-            "hold", "register", "web", "store", "history");
+            "hold", "register", "web", "store", "history", "logging");
 
     static LekwachtConfig read(ConfigNode root) {
         root.rejectUnknownKeys(SECTIONS);
@@ -33,7 +34,8 @@ public record LekwachtConfig(SmtpConfig smtp, DownstreamConfig downstream, Organ
                 WebConfig.read(root.child("web")),
                 StoreConfig.read(root.child("store")),
                 HistoryConfig.read(root.child("history")),
-                root.child("detectors"));
+                root.child("detectors"),
+                LoggingConfig.read(root.child("logging")));
         config.hold().escalateTo().forEach((sender, delegate) -> {
             if (!config.organisation().isInternal(delegate)) {
                 // the delegate's notice shows the held message's subject, recipients and findings

@@ -98,7 +98,7 @@ final class Notices {
         text.append("\n").append(action).append("\n\n").append(link).append("\n\n")
                 .append(expiryLine).append("\n\n")
                 .append(t.format("notice.held.reference", hold.id())).append("\n")
-                .append(t.get("notice.held.footer")).append("\n");
+                .append(t.get(key(kind, "footer"))).append("\n");
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("t", t);
         model.put("title", subject);
@@ -110,6 +110,7 @@ final class Notices {
         model.put("link", link);
         model.put("expiry", expiryLine);
         model.put("reference", hold.id());
+        model.put("footer", t.get(key(kind, "footer")));
         String html = pages.render("hold/notice.jte", model);
         try {
             MimeMessage message = base(subject, to);
@@ -134,20 +135,21 @@ final class Notices {
 
     /** Tells the sender the hold expired and nothing was sent. */
     public byte[] expired(HeldMessage hold) throws IOException {
-        return expiryNotice(hold, hold.details().notifyTo(), t.format("notice.expired.text", hold.subject()));
+        return expiryNotice(hold, hold.details().notifyTo(), t.format("notice.expired.text", hold.subject()),
+                "notice.held.footer");
     }
 
     /** Tells the delegate who was asked in the sender's place that nobody decided and nothing was sent. */
     public byte[] expiredToDelegate(HeldMessage hold, String delegate) throws IOException {
         return expiryNotice(hold, List.of(delegate), t.format("notice.expired.delegate.text", hold.subject(),
-                hold.sender()) + "\n\n" + t.format("notice.expired.delegate", hold.sender()));
+                hold.sender()) + "\n\n" + t.format("notice.expired.delegate", hold.sender()), "notice.escalated.footer");
     }
 
-    private byte[] expiryNotice(HeldMessage hold, List<String> to, String text) throws IOException {
+    private byte[] expiryNotice(HeldMessage hold, List<String> to, String text, String footer) throws IOException {
         try {
             MimeMessage message = base(t.format("notice.expired.subject", hold.subject()), to);
             message.setText(text + "\n\n" + t.format("notice.held.reference", hold.id()) + "\n"
-                    + t.get("notice.held.footer") + "\n", "UTF-8");
+                    + t.get(footer) + "\n", "UTF-8");
             return bytes(message);
         } catch (MessagingException e) {
             throw new IOException("cannot build the expiry notice", e);

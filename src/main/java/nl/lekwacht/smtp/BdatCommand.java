@@ -39,7 +39,8 @@ final class BdatCommand extends BaseCommand {
         if (transaction == null || transaction.recipientCount() == 0) {
             session.getRawInput().skipNBytes(size);
             String reason = transaction == null ? "5.5.1 Need MAIL before BDAT" : "5.5.1 No valid recipients";
-            RelayCommands.send(session, SmtpReply.of(503, reason), metrics);
+            SmtpReply reply = SmtpReply.of(503, reason);
+            RelayCommands.send(session, transaction == null ? reply : transaction.refused("DATA", reply), metrics);
             return;
         }
         BdatDataReader reader = transaction.bdatReader();

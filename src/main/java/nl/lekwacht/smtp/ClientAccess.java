@@ -52,19 +52,16 @@ final class ClientAccess implements SessionHandler {
     public SessionAcceptance accept(Session session) {
         InetAddress client = session.getRemoteAddress().getAddress();
         if (draining.get()) {
-            metrics.reply(421);
-            return SessionAcceptance.failure(421, "4.3.2 Service shutting down, try again later");
+            return refuse(client, "SHUTTING_DOWN", 421, "4.3.2 Service shutting down, try again later");
         }
         if (allowedNetworks.stream().noneMatch(n -> n.contains(client))) {
-            log.warn("refused client {}: not in smtp.allowed-networks", client.getHostAddress());
-            metrics.reply(554);
-            return SessionAcceptance.failure(554, "5.7.1 Relay access denied");
+            // not in smtp.allowed-networks
+            return refuse(client, "RELAY_DENIED", 554, "5.7.1 Relay access denied");
         }
         AtomicInteger count = perClient.computeIfAbsent(client, c -> new AtomicInteger());
         if (count.incrementAndGet() > maxPerClient) {
             count.decrementAndGet();
-            metrics.reply(421);
-            return SessionAcceptance.failure(421, "4.7.0 Too many connections from your address");
+            return refuse(client, "TOO_MANY_CONNECTIONS", 421, "4.7.0 Too many connections from your address");
         }
         ScheduledFuture<?> deadline = timer.schedule(() -> {
             log.info("closing session from {}: smtp.session-timeout reached", client.getHostAddress());
@@ -73,6 +70,13 @@ final class ClientAccess implements SessionHandler {
         sessions.put(session, new Tracked(new RelaySession(session, nextHop, metrics), deadline));
         metrics.sessionStarted();
         return SessionAcceptance.success();
+    }
+
+    /** Refuses a client at connect, with the one log line its (never started) transaction gets. */
+    private SessionAcceptance refuse(InetAddress client, String why, int code, String text) {
+        TransactionLog.refused("-", client, "-", 0, 0, 0, why, SmtpReply.of(code, text));
+        metrics.reply(code);
+        return SessionAcceptance.failure(code, text);
     }
 
     @Override

@@ -27,12 +27,14 @@ final class DataCommand extends BaseCommand {
             return;
         }
         if (transaction.recipientCount() == 0) {
-            RelayCommands.send(session, SmtpReply.of(554, "5.5.1 No valid recipients"), metrics);
+            RelayCommands.send(session, transaction.refused("DATA", SmtpReply.of(554, "5.5.1 No valid recipients")),
+                    metrics);
             return;
         }
         if (transaction.bdatStarted()) {
             // RFC 3030 §2: DATA and BDAT are not mixed in one transaction; the BDAT data stays
-            RelayCommands.send(session, SmtpReply.of(503, "5.5.1 DATA not allowed after BDAT"), metrics);
+            RelayCommands.send(session, transaction.refused("DATA",
+                    SmtpReply.of(503, "5.5.1 DATA not allowed after BDAT")), metrics);
             return;
         }
         session.sendResponse("354 End data with <CR><LF>.<CR><LF>");

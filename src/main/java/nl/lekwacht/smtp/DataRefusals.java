@@ -1,8 +1,5 @@
 package nl.lekwacht.smtp;
 
-import java.net.InetSocketAddress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
 
 /**
@@ -10,8 +7,6 @@ import org.subethamail.smtp.server.Session;
  * why: one place for DATA and BDAT, so both answer the same.
  */
 final class DataRefusals {
-
-    private static final Logger log = LoggerFactory.getLogger("nl.lekwacht.messages");
 
     private DataRefusals() {
     }
@@ -25,9 +20,7 @@ final class DataRefusals {
             case BARE_NEWLINE -> SmtpReply.of(550, "5.5.2 Bare line feed not allowed");
             case COMPLETE -> throw new IllegalArgumentException("a complete message is not refused");
         };
-        log.warn("queue={} client={} size={} verdict=REFUSED refused={} reply={}", transaction.queueId(),
-                ((InetSocketAddress) session.getRemoteAddress()).getAddress().getHostAddress(), size, outcome,
-                reply.code());
+        transaction.refusedData(outcome.name(), reply, size);
         return reply;
     }
 }

@@ -25,8 +25,10 @@ final class MailCommand extends BaseCommand {
     @Override
     public void execute(String commandString, Session session) throws IOException, DropConnectionException {
         if (draining.getAsBoolean()) {
+            SmtpReply reply = SmtpReply.of(421, "4.3.2 Service shutting down, try again later");
+            TransactionLog.refused("-", session.getRemoteAddress().getAddress(), "-", 0, 0, 0, "SHUTTING_DOWN", reply);
             metrics.reply(421);
-            throw new DropConnectionException(421, "4.3.2 Service shutting down, try again later");
+            throw new DropConnectionException(reply.code(), reply.lines().get(0));
         }
         if (session.isMailTransactionInProgress()) {
             RelayCommands.send(session, SmtpReply.of(503, "5.5.1 Sender already specified"), metrics);
@@ -41,6 +43,9 @@ final class MailCommand extends BaseCommand {
                 throw new MailParameters.Refused(SmtpPath.needsSmtpUtf8());
             }
         } catch (MailParameters.Refused refused) {
+            // refused before a transaction began (syntax, SIZE over the limit, 8-bit address): still one line
+            TransactionLog.refused("-", session.getRemoteAddress().getAddress(), "-", 0, 0, 0, "MAIL",
+                    refused.reply());
             RelayCommands.send(session, refused.reply(), metrics);
             return;
         }

@@ -37,7 +37,7 @@ final class RcptCommand extends BaseCommand {
                 throw new MailParameters.Refused(SmtpReply.of(555, "5.5.4 RCPT parameters not supported"));
             }
         } catch (MailParameters.Refused refused) {
-            RelayCommands.send(session, refused.reply(), metrics);
+            RelayCommands.send(session, transaction.refusedRecipient("RCPT", refused.reply()), metrics);
             return;
         }
         SmtpReply reply = transaction.addRecipient(path.address());

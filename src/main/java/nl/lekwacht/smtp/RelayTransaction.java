@@ -37,6 +37,12 @@ final class RelayTransaction implements MessageHandler {
     private boolean nextHopOpen;
     private SpoolWriter bdatSpool;
     private BdatDataReader bdatReader;
+    /** What the one log line needs when the transaction ends without a screened message. */
+    private String senderDomain = "-";
+    private int refusedRecipients;
+    private String refusedAt;
+    private SmtpReply refusal;
+    private boolean logged;
 
     RelayTransaction(RelaySession session, RelayLimits limits, SpoolDirectory spoolDirectory,
                      MessageDispatcher dispatcher, Clock clock, SecureRandom random) {
@@ -53,9 +59,10 @@ final class RelayTransaction implements MessageHandler {
     }
 
     SmtpReply mail(String address, MailParameters parameters) {
+        senderDomain = TransactionLog.senderDomain(address);
         try {
             if (parameters.smtpUtf8() && !session.capabilities().smtpUtf8()) {
-                return SmtpReply.of(553, "5.6.7 The next hop does not accept SMTPUTF8 mail");
+                return refused("SMTPUTF8", SmtpReply.of(553, "5.6.7 The next hop does not accept SMTPUTF8 mail"));
             }
             NextHopConnection.Started started = session.startTransaction(
                     connection -> "MAIL FROM:<" + address + ">" + parameters.forNextHop(connection));
@@ -65,27 +72,52 @@ final class RelayTransaction implements MessageHandler {
                 sender = address;
                 smtpUtf8 = parameters.smtpUtf8();
                 nextHopOpen = true;
+                return reply;
             }
-            return reply;
+            return refused("MAIL", reply);
         } catch (NextHopUnavailableException e) {
-            return SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
+            return refused("NEXT_HOP_DOWN", SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later"));
         }
     }
 
     SmtpReply addRecipient(String address) {
         if (recipients.size() >= limits.maxRecipients()) {
-            return SmtpReply.of(452, "4.5.3 Too many recipients");
+            return refusedRecipient("TOO_MANY_RECIPIENTS", SmtpReply.of(452, "4.5.3 Too many recipients"));
         }
         try {
             SmtpReply reply = nextHop.command("RCPT TO:<" + address + ">");
             if (reply.isPositive()) {
                 recipients.add(address);
+                return reply;
             }
-            return reply;
+            return refusedRecipient("RCPT", reply);
         } catch (NextHopUnavailableException e) {
             nextHopOpen = false;
-            return SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later");
+            return refusedRecipient("NEXT_HOP_DOWN", SmtpReply.of(451, "4.4.1 Next hop unavailable, try again later"));
         }
+    }
+
+    /** A recipient refused before the next hop saw it (bad syntax, parameters): counted for the log line. */
+    SmtpReply refusedRecipient(String why, SmtpReply reply) {
+        refusedRecipients++;
+        return refused(why, reply);
+    }
+
+    /**
+     * A command of this transaction was refused ({@code why}: where, e.g. {@code DATA}); the last such
+     * refusal is what the log line names when the transaction ends without a message.
+     */
+    SmtpReply refused(String why, SmtpReply reply) {
+        refusedAt = why;
+        refusal = reply;
+        return reply;
+    }
+
+    /** The message's data was refused before screening (too big, bare LF, NUL): logged now, once. */
+    void refusedData(String why, SmtpReply reply, long size) {
+        logged = true;
+        TransactionLog.refused(queueId, client(), senderDomain, recipients.size(), refusedRecipients, size, why,
+                reply);
     }
 
     /** The client declared SMTPUTF8 on MAIL: non-ASCII addresses may follow. */
@@ -103,6 +135,7 @@ final class RelayTransaction implements MessageHandler {
 
     /** Screens and dispatches a completely received message. */
     SmtpReply endOfData(Spool spool) {
+        logged = true; // the dispatcher writes this transaction's line
         Session smtp = session.smtpSession();
         Envelope envelope = new Envelope(queueId, sender, recipients,
                 ((InetSocketAddress) smtp.getRemoteAddress()).getAddress(), smtp.getHelo().orElse(""),
@@ -153,6 +186,15 @@ final class RelayTransaction implements MessageHandler {
     /** Called by SubEthaSMTP when the transaction ends in any way (end of data, RSET, QUIT, drop). */
     @Override
     public void done() {
+        if (!logged) {
+            logged = true;
+            if (refusal != null && (sender == null || recipients.isEmpty() || refusedAt.equals("DATA"))) {
+                TransactionLog.refused(queueId, client(), senderDomain, recipients.size(), refusedRecipients, 0,
+                        refusedAt, refusal);
+            } else {
+                TransactionLog.notSent(queueId, client(), senderDomain, recipients.size(), refusedRecipients);
+            }
+        }
         if (bdatSpool != null) {
             bdatSpool.abort();
             bdatSpool = null;
@@ -161,6 +203,10 @@ final class RelayTransaction implements MessageHandler {
             nextHop.reset();
             nextHopOpen = false;
         }
+    }
+
+    private java.net.InetAddress client() {
+        return ((InetSocketAddress) session.smtpSession().getRemoteAddress()).getAddress();
     }
 
     private static Optional<String> authenticatedUser(Session smtp) {

@@ -3,7 +3,6 @@ package nl.lekwacht.tls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +92,6 @@ public final class TlsSide implements AutoCloseable {
     /** The HTTPS context, when {@code web.tls} has a certificate. */
     public Optional<SSLContext> web() {
         return web.map(ServerTls::context);
-    }
-
-    /** The certificates served now (leaf), SMTP side first; for tests and the start-up check. */
-    public List<X509Certificate> serving() {
-        List<X509Certificate> all = new ArrayList<>();
-        smtp.ifPresent(s -> all.add(s.certificate()));
-        web.ifPresent(w -> all.add(w.certificate()));
-        return all;
     }
 
     /** Reads the certificate files every {@link #RELOAD_INTERVAL} on {@code executor}, which it then owns. */

@@ -99,6 +99,11 @@ public final class SmtpTestClient implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
+    /** Closes our sending side only, as a client that goes away mid-command does; replies can still be read. */
+    public void halfClose() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** True when the server has closed the connection. */
     public boolean isClosedByServer() throws IOException {
         return in.read() == -1;

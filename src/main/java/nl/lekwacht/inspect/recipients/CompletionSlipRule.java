@@ -71,7 +71,7 @@ final class CompletionSlipRule {
             return null;
         }
         return new Resemblance(r.key(), best.address(), Reason.AUTOCOMPLETE, r.key() + " may be an autocomplete slip for "
-                + best.address() + ": " + why, "sender", bestRank == 3 ? "context" : "completion");
+                + best.address() + ": " + why, "sender", bestRank == 3 ? "context" : WITHOUT_CONTEXT);
     }
 
     /**
@@ -81,6 +81,9 @@ final class CompletionSlipRule {
     private static boolean sameName(String recipient, String known) {
         return PersonName.letters(AddressKey.localPart(recipient)).equals(PersonName.letters(AddressKey.localPart(known)));
     }
+
+    /** The score of a completion the message gives no context for: the weaker signal. */
+    static final String WITHOUT_CONTEXT = "completion";
 
     private static final int MIN_PREFIX = 3;
     private static final Duration STALE = Duration.ofDays(60);

@@ -125,7 +125,12 @@ public final class MisdirectedRecipientDetector implements Detector {
                 "recipient resembles a known correspondent (" + resemblance.reason().code() + ")", details);
     }
 
-    private static Severity severity(Resemblance resemblance) {
+    static Severity severity(Resemblance resemblance) {
+        if (CompletionSlipRule.WITHOUT_CONTEXT.equals(resemblance.score())) {
+            // only the letters or first name match; nothing in the message says whom it is for. An
+            // organisation that finds this noisy can set minimum-severity MEDIUM for this code.
+            return Severity.LOW;
+        }
         if ("organisation".equals(resemblance.source()) || resemblance.reason() == Reason.AUTOCOMPLETE
                 || resemblance.reason() == Reason.SAME_LOCAL_PART_OTHER_DOMAIN
                 || resemblance.reason() == Reason.KNOWN_NAME_NEW_ADDRESS) {

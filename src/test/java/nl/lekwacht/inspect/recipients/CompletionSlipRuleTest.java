@@ -87,6 +87,15 @@ class CompletionSlipRuleTest {
     }
 
     @Test
+    void aCompletionWithoutContextIsTheWeakerSignalAndLowWhileContextMakesItMedium() {
+        Resemblance bare = find(List.of(a(LOOK_ALIKE)), List.of(), List.of(), history());
+        assertThat(MisdirectedRecipientDetector.severity(bare)).isEqualTo(nl.lekwacht.inspect.Severity.LOW);
+        Resemblance inThread = find(List.of(a(LOOK_ALIKE)), List.of(), List.of("<petra-0@gemeente.example>"), history());
+        assertThat(inThread.score()).isEqualTo("context");
+        assertThat(MisdirectedRecipientDetector.severity(inThread)).isEqualTo(nl.lekwacht.inspect.Severity.MEDIUM);
+    }
+
+    @Test
     void passesAReplyInTheLookAlikesOwnThread() {
         assertThat(find(List.of(a(LOOK_ALIKE)), List.of(), List.of("<tervoort-1@gemeente.example>"), history()))
                 .isNull();

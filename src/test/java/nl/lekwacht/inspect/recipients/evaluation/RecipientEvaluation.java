@@ -88,6 +88,7 @@ class RecipientEvaluation {
             }
             gateway.reopen();
             Tally kinds = new Tally();
+            Map<String, Integer> heldOrdinaryBy = new java.util.TreeMap<>();
             int exposures = 0;
             int exposuresHeld = 0;
             LocalDate day = null;
@@ -112,6 +113,12 @@ class RecipientEvaluation {
                     exposuresHeld += held ? 1 : 0;
                 } else {
                     kinds.count("ORDINARY", held);
+                    if (held) {
+                        result.findings().stream().filter(f -> f.code() == FindingCode.MISDIRECTED_RECIPIENT)
+                                .map(f -> f.details().getOrDefault("rule", "") + "/" + f.details().getOrDefault(
+                                        "score", "")).findFirst().or(() -> Optional.of(String.valueOf(verdict.codeSet())))
+                                .ifPresent(why -> heldOrdinaryBy.merge(why, 1, Integer::sum));
+                    }
                 }
                 // Delivered mail is learned; a slip is learned as the sender corrected it after the hold.
                 OutboundMessage delivered = m.slip() == null ? message : message(corrected(m));
@@ -123,6 +130,7 @@ class RecipientEvaluation {
             kinds.print(System.out, "  ");
             System.out.printf("  exposures (residents shown to each other; not ordinary mail): %d, held %d%n",
                     exposures, exposuresHeld);
+            heldOrdinaryBy.forEach((why, n) -> System.out.printf("  ordinary held by %-40s %d%n", why, n));
             assertTrue(kinds.total("ORDINARY") > 0 && imported > 0);
         }
     }
