@@ -3,8 +3,8 @@ package nl.lekwacht.inspect.content;
 /**
  * Tells a money amount written like a BSN ({@code 123.456.782}, {@code € 559.774.825,18}) from a BSN: a
  * currency sign or word right before it, cents or {@code ,-} right after it, or, for a number with dots
- * as thousands separators, a mention of euros on its line or in the lines just above it (the heading of
- * a budget table: "bedragen in euro"). Stateless and thread-safe.
+ * as thousands separators, a mention of euros on its line or in the lines above it (the heading of a
+ * budget table: "bedragen in euro"). Stateless and thread-safe.
  */
 final class AmountSigns {
 
@@ -17,16 +17,20 @@ final class AmountSigns {
 
     /** Written as money: a currency sign or word right before it, or cents right after it. */
     static boolean isWrittenAsAmount(String text, Candidate c) {
-        return hasCents(text, c.end()) || namesMoney(text, Math.max(0, c.start() - SIGN_REACH), c.start());
+        return hasCents(text, c.end()) || namesMoney(text, Math.max(0, c.start() - SIGN_REACH), c.start(), true);
     }
 
     /** Written with dots between groups of three, under a heading that names euros. */
     static boolean isInAmountList(String text, Candidate c) {
-        return dotted(text, c) && namesMoney(text, Math.max(0, c.start() - HEADING_REACH), c.start());
+        return dotted(text, c) && namesMoney(text, Math.max(0, c.start() - HEADING_REACH), c.start(), false);
     }
 
-    /** A euro sign, or a word {@code EUR}, {@code euro...} or {@code bedrag...} between {@code from} and {@code to}. */
-    private static boolean namesMoney(String text, int from, int to) {
+    /**
+     * A euro sign, or a word {@code EUR} or {@code euro...} between {@code from} and {@code to}; with
+     * {@code amountWord} also {@code bedrag...}, which only right before a number says it is one (a letter's
+     * "het bedrag wordt overgemaakt" says nothing of the numbers below it).
+     */
+    private static boolean namesMoney(String text, int from, int to, boolean amountWord) {
         int word = -1;
         for (int i = from; i <= to; i++) {
             char c = i < to ? text.charAt(i) : ' ';
@@ -41,7 +45,7 @@ final class AmountSigns {
             }
             if (word >= 0) {
                 String w = text.substring(word, i).toLowerCase(java.util.Locale.ROOT);
-                if (w.equals("eur") || w.startsWith("euro") || w.startsWith("bedrag")) {
+                if (w.equals("eur") || w.startsWith("euro") || (amountWord && w.startsWith("bedrag"))) {
                     return true;
                 }
                 word = -1;

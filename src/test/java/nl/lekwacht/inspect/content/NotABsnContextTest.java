@@ -49,6 +49,13 @@ class NotABsnContextTest {
     }
 
     @Test
+    void aDottedBsnBelowItsLabelInALetterAboutAnAmountIsStillABsn() {
+        String letter = "Het bedrag wordt binnen tien werkdagen overgemaakt.\nNaam aanvrager: L. Jacobs\n"
+                + "BSN van de aanvrager:\n" + dotted(Bsns.valid(7)) + "\nGraag uw reactie.";
+        assertThat(body(letter)).hasSize(1);
+    }
+
+    @Test
     void aNumberInALinkIsNotABsn() {
         String n = Bsns.valid(7);
         assertThat(body("Zie https://forms.example/submit?id=" + n + "&ts=1\nBSN nooit per mail sturen")).isEmpty();
