@@ -58,8 +58,15 @@ public record PolicySettings(Map<FindingCode, RuleAction> actions, RuleAction on
         return actions.getOrDefault(code, DEFAULT_ACTIONS.getOrDefault(code, RuleAction.MONITOR));
     }
 
+    /**
+     * Minimum severities that apply unless the configuration names the code: an attachment OCR read and
+     * found no text in (LOW, most often a photo) is logged, not made an incident of for every picture.
+     */
+    static final Map<FindingCode, Severity> DEFAULT_MINIMUM_SEVERITY =
+            Map.of(FindingCode.UNINSPECTABLE_ATTACHMENT, Severity.MEDIUM);
+
     public static PolicySettings defaults() {
-        return new PolicySettings(Map.of(), RuleAction.MONITOR, RuleAction.MONITOR, Map.of(), List.of(),
+        return new PolicySettings(Map.of(), RuleAction.MONITOR, RuleAction.MONITOR, DEFAULT_MINIMUM_SEVERITY, List.of(),
                 Set.of(FindingCode.VISIBLE_RECIPIENTS, FindingCode.MISDIRECTED_RECIPIENT));
     }
 
@@ -75,7 +82,7 @@ public record PolicySettings(Map<FindingCode, RuleAction> actions, RuleAction on
             }
         }
         node.rejectUnknownKeys(known);
-        Map<FindingCode, Severity> minimum = new EnumMap<>(FindingCode.class);
+        Map<FindingCode, Severity> minimum = new EnumMap<>(DEFAULT_MINIMUM_SEVERITY);
         ConfigNode minNode = node.child("minimum-severity");
         for (String key : minNode.keys()) {
             try {

@@ -53,6 +53,26 @@ class ContentPolicyTest {
     }
 
     @Test
+    void aPictureOcrFoundNoTextInIsOnlyLoggedWhileAnUnreadableDocumentIsMonitored() {
+        LekwachtConfig config = new ConfigLoader(Map.of()).parse("organisation: {internal-domains: [gemeente.example]}\n");
+        Policy policy = new Policy(PolicySettings.read(config.policy()), config.organisation(), true);
+        Envelope envelope = new Envelope("t", "medewerker@gemeente.example", List.of("iemand@partner.example"),
+                InetAddress.getLoopbackAddress(), "t", Optional.empty(), Instant.EPOCH);
+        Verdict photo = policy.decide(new nl.lekwacht.inspect.InspectionResult(List.of(uninspectable(
+                nl.lekwacht.inspect.Severity.LOW, "unreadable")), List.of()), envelope);
+        assertThat(photo.action()).isEqualTo(Verdict.Action.DELIVER);
+        assertThat(photo.openIncident()).as("no incident for every holiday picture").isFalse();
+        Verdict encrypted = policy.decide(new nl.lekwacht.inspect.InspectionResult(List.of(uninspectable(
+                nl.lekwacht.inspect.Severity.MEDIUM, "encrypted")), List.of()), envelope);
+        assertThat(encrypted.openIncident()).as("monitor by default").isTrue();
+    }
+
+    private static nl.lekwacht.inspect.Finding uninspectable(nl.lekwacht.inspect.Severity severity, String reason) {
+        return new nl.lekwacht.inspect.Finding(nl.lekwacht.inspect.FindingCode.UNINSPECTABLE_ATTACHMENT, severity,
+                "attachment:foto.jpg", "2", 1, List.of("foto.jpg"), "not readable", Map.of("reason", reason));
+    }
+
+    @Test
     void exemptsAPartnerDomainWithALegalBasis() {
         String yaml = "policy:\n  exemptions:\n    - {recipient-domains: [svb.example], codes: [BSN]}\n";
 
