@@ -29,12 +29,8 @@ import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.ManualScheduler;
 import nl.lekwacht.support.SmtpTestClient;
 import nl.lekwacht.support.Messages;
+import nl.lekwacht.support.Pdfs;
 import nl.lekwacht.support.TestGateway;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,20 +220,7 @@ class HoldCorrectionsThroughRelayTest {
     }
 
     private static byte[] pdf(String text) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(60, 700);
-                content.showText(text);
-                content.endText();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+        return Pdfs.onePage(text);
     }
 
     private static byte[] docx(String text) throws IOException {
