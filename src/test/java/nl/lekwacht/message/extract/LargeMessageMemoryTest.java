@@ -47,8 +47,13 @@ class LargeMessageMemoryTest {
 
         assertThat(ended).as(printed).isTrue();
         assertThat(probe.exitValue()).as(printed).isZero();
-        assertThat(printed).contains("attachments=2", "rows=" + (ROWS + 1), "problems=[]")
-                .doesNotContain("OutOfMemoryError");
+        // the photo is random bytes behind a JPEG marker: with OCR on, reading it as an image fails, which is
+        // reported for that part as corrupt; nothing may run out of time or memory, and the CSV is read whole
+        assertThat(printed).contains("attachments=2", "rows=" + (ROWS + 1))
+                .doesNotContain("OutOfMemoryError").doesNotContain("TIMEOUT").doesNotContain("TOO_LARGE")
+                .doesNotContain("attachment:lijst.csv");
+        assertThat(printed.replaceAll("ExtractionProblem\\[partId=3, where=attachment:foto\\.jpg, reason=CORRUPT, "
+                + "detail=[A-Za-z]+\\]", "")).as("no problem but the photo's").contains("problems=[]");
     }
 
     /** A CSV of synthetic rows (about 18 MB of text) and a photo of random bytes, base64, near 50 MB. */
