@@ -170,6 +170,11 @@ public final class Gateway implements AutoCloseable {
         return web.port();
     }
 
+    /** Every HTTP route the web side answers, as {@code "METHOD /path"}. */
+    public List<String> webRoutes() {
+        return web.routes();
+    }
+
     /** True once {@link #drain} began: new sessions and transactions are turned away. */
     public boolean isDraining() {
         return smtp.isDraining();

@@ -115,6 +115,16 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Every route the server answers, as {@code "METHOD /path"} (filters left out), sorted. The route walk
+     * compares it with the routes it checks, so a route added later cannot escape the access checks.
+     */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).sorted().toList();
+    }
+
     @Override
     public void close() {
         app.stop();

@@ -84,6 +84,11 @@ public final class WebSide implements AutoCloseable {
         return server.port();
     }
 
+    /** Every route, as {@code "METHOD /path"} (see {@link WebServer#routes()}). */
+    public List<String> routes() {
+        return server.routes();
+    }
+
     @Override
     public void close() {
         server.close();
