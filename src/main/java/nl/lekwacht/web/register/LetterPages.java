@@ -17,6 +17,8 @@ import nl.lekwacht.register.FollowUpLetters.Kind;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.text.Texts;
+import nl.lekwacht.web.Menu;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.Needs;
@@ -32,7 +34,7 @@ public final class LetterPages implements WebModule {
     private final IncidentRegister register;
     private final FollowUpLetters letters;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
     private final ZoneId zone;
 
     public LetterPages(IncidentRegister register, FollowUpLetters letters, Pages pages, String defaultLanguage,
@@ -40,7 +42,7 @@ public final class LetterPages implements WebModule {
         this.register = register;
         this.letters = letters;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        this.language = new PageLanguage(defaultLanguage, RegisterPages.BUNDLE);
         this.zone = zone;
     }
 
@@ -87,6 +89,7 @@ public final class LetterPages implements WebModule {
         Map<String, Object> all = new HashMap<>();
         all.put("d", new Display(language.of(ctx), zone, register.queries().now()));
         all.put("csrf", WebAuth.csrfToken(ctx));
+        all.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "register"));
         all.put("incident", incident);
         all.put("draft", draft);
         all.put("chosen", chosen);
