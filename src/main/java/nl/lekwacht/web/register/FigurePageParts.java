@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.lekwacht.register.IncidentQueries;
 import nl.lekwacht.register.RegisterSide;
 import nl.lekwacht.text.Texts;
+import nl.lekwacht.web.Menu;
 import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.web.auth.WebAuth;
 
@@ -37,11 +38,13 @@ final class FigurePageParts {
         return zone;
     }
 
-    /** The display, CSRF token and charts of one request, with the page's own parameters. */
-    Map<String, Object> parameters(Context ctx, Texts texts, Map<String, Object> own) {
+    /**
+     * The display and the menu (with {@code current} open) of one request, with the page's own parameters.
+     */
+    Map<String, Object> parameters(Context ctx, Texts texts, String current, Map<String, Object> own) {
         Map<String, Object> all = new HashMap<>(own);
         all.put("d", new Display(texts, zone, queries.now()));
-        all.put("csrf", WebAuth.csrfToken(ctx));
+        all.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), current));
         return all;
     }
 }

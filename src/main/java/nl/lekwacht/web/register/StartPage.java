@@ -56,7 +56,7 @@ public final class StartPage implements WebModule {
         Instant now = queries.now();
         List<Deadline> deadlines = f.attention().deadlines().stream().limit(DEADLINES_SHOWN)
                 .map(i -> Deadline.of(i, now)).toList();
-        pages.send(ctx, 200, "register/start.jte", parts.parameters(ctx, texts, Map.of("f", f, "charts", views,
+        pages.send(ctx, 200, "register/start.jte", parts.parameters(ctx, texts, "start", Map.of("f", f, "charts", views,
                 "deadlines", deadlines, "moreDeadlines", f.attention().deadlines().size() - deadlines.size(),
                 "from", charts.month(f.from(), false), "to", charts.month(f.to(), false))));
     }
