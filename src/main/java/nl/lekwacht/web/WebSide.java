@@ -16,6 +16,7 @@ import nl.lekwacht.intake.IntakeSide;
 import nl.lekwacht.login.LoginSide;
 import nl.lekwacht.register.FollowUpLetters;
 import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.figures.Figures;
 import nl.lekwacht.web.auth.JteLoginPage;
 import nl.lekwacht.web.auth.WebAuth;
 import nl.lekwacht.web.hold.AdminHoldPages;
@@ -27,6 +28,7 @@ import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.LetterPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
+import nl.lekwacht.web.register.StartPage;
 
 /**
  * The web package's entry: one page renderer, one client-address reader and one admin-network guard
@@ -67,6 +69,9 @@ public final class WebSide implements AutoCloseable {
                 new AdminHoldPages(holds.lookup(), holds.decisions(), pages, new PageLanguage(language, HoldSide::texts),
                         zone, config.organisation()::isInternal, clock),
                 auth,
+                // before the register's pages, whose /register/{id} would take these paths
+                new StartPage(new Figures(register.queries(), holds.nearMisses(), config.register().departments(), zone),
+                        register.queries(), pages, language, zone),
                 new RegisterPages(register, pages, language, zone),
                 new LetterPages(register, letters, pages, language, zone),
                 new IncidentApi(register, language),
