@@ -57,7 +57,8 @@ public final class Display {
      */
     public String label(Field field, Incident incident) {
         String reportKey = "field." + field.name() + ".report";
-        boolean report = incident != null && incident.origin() == Origin.RESIDENT || incident.origin() == Origin.STAFF;
+        boolean report = incident != null
+                && (incident.origin() == Origin.RESIDENT || incident.origin() == Origin.STAFF);
         return report && texts.has(reportKey) ? texts.get(reportKey) : label(field);
     }
 
