@@ -14,6 +14,7 @@ import nl.lekwacht.hold.HoldSide;
 import nl.lekwacht.hold.LinkTokens;
 import nl.lekwacht.intake.IntakeSide;
 import nl.lekwacht.login.LoginSide;
+import nl.lekwacht.register.FollowUpLetters;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.figures.Figures;
 import nl.lekwacht.web.auth.JteLoginPage;
@@ -24,6 +25,7 @@ import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.intake.ReportViewPages;
 import nl.lekwacht.web.register.IncidentApi;
+import nl.lekwacht.web.register.LetterPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
 import nl.lekwacht.web.register.StartPage;
@@ -48,7 +50,7 @@ public final class WebSide implements AutoCloseable {
 
     public static WebSide build(LekwachtConfig config, Health health, PrometheusMeterRegistry registry,
                                 LoginSide login, HoldSide holds, IncidentRegister register, IntakeSide intake,
-                                Clock clock, Optional<SSLContext> tls) {
+                                FollowUpLetters letters, Clock clock, Optional<SSLContext> tls) {
         var web = config.web();
         ZoneId zone = config.hold().timeZone();
         String language = web.language();
@@ -73,6 +75,7 @@ public final class WebSide implements AutoCloseable {
                 new StartPage(figures, register.queries(), pages, language, zone),
                 new YearOverviewPage(figures, register.queries(), pages, language, zone),
                 new RegisterPages(register, pages, language, zone),
+                new LetterPages(register, letters, pages, language, zone),
                 new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,
