@@ -200,6 +200,7 @@ class EveryFieldIsEscapedTest {
         pages.put("login with a next page", walk.web().get("/login?next=/register/" + encoded(44)));
         pages.put("report form in another language", resident.get("/melden?lang=" + encoded(45)));
         pages.put("register filter", officer.get("/register?status=" + encoded(46)));
+        pages.put("year overview of a year that is not one", officer.get("/register/jaaroverzicht?jaar=" + encoded(47)));
         pages.values().removeIf(r -> !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         return pages;
     }
