@@ -29,6 +29,7 @@ import nl.lekwacht.web.register.LetterPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
 import nl.lekwacht.web.register.StartPage;
+import nl.lekwacht.web.register.YearOverviewPage;
 
 /**
  * The web package's entry: one page renderer, one client-address reader and one admin-network guard
@@ -60,6 +61,7 @@ public final class WebSide implements AutoCloseable {
         NetworkGuard adminNetworks = new NetworkGuard(web.adminNetworks(), clientAddress);
         WebAuth auth = new WebAuth(login.logins(), adminNetworks, clientAddress, secure,
                 new JteLoginPage(pages, language), login.tokens());
+        Figures figures = new Figures(register.queries(), holds.nearMisses(), config.register().departments(), zone);
         List<WebModule> modules = List.of(
                 new HealthRoutes(health.storeReachable(), health.nextHopReachable(), health.draining(), registry,
                         adminNetworks, clock),
@@ -70,8 +72,8 @@ public final class WebSide implements AutoCloseable {
                         zone, config.organisation()::isInternal, clock),
                 auth,
                 // before the register's pages, whose /register/{id} would take these paths
-                new StartPage(new Figures(register.queries(), holds.nearMisses(), config.register().departments(), zone),
-                        register.queries(), pages, language, zone),
+                new StartPage(figures, register.queries(), pages, language, zone),
+                new YearOverviewPage(figures, register.queries(), pages, language, zone),
                 new RegisterPages(register, pages, language, zone),
                 new LetterPages(register, letters, pages, language, zone),
                 new IncidentApi(register, language),
