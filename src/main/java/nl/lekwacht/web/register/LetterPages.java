@@ -57,7 +57,7 @@ public final class LetterPages implements WebModule {
         Kind kind = kind(ctx.queryParam("soort"));
         String letterLanguage = letterLanguage(ctx.queryParam("taal"), language.of(ctx));
         FollowUpLetters.Draft draft = letters.draft(incident, kind, letterLanguage);
-        render(ctx, 200, incident, draft, draft.knownAddressees(), "", "", Optional.empty());
+        render(ctx, 200, incident, draft, List.of(), "", "", Optional.empty()); // the privacy officer ticks who was wrong
     }
 
     private void send(Context ctx) {
