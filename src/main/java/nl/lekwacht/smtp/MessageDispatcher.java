@@ -74,6 +74,7 @@ final class MessageDispatcher {
         String outcome;
         try {
             screened = screening.screen(envelope, spool);
+            metrics.inspected(Duration.between(started, clock.instant()));
             if (clientGone.getAsBoolean()) {
                 throw new ClientGoneException();
             }

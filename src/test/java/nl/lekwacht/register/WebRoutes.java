@@ -98,7 +98,10 @@ final class WebRoutes {
             new Route("GET", "/register/start", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/jaaroverzicht", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/{id}/brieven", Access.PRIVACY_OFFICER),
-            new Route("POST", "/register/{id}/brieven", Access.PRIVACY_OFFICER));
+            new Route("POST", "/register/{id}/brieven", Access.PRIVACY_OFFICER),
+            new Route("GET", "/register/{id}/koppelen", Access.PRIVACY_OFFICER),
+            new Route("POST", "/register/{id}/koppelen", Access.PRIVACY_OFFICER),
+            new Route("POST", "/register/{id}/ontkoppelen", Access.PRIVACY_OFFICER));
 
     private WebRoutes() {
     }
