@@ -34,7 +34,7 @@
 #   MESSAGES=2000 (loads up to 100 KB) MESSAGES_LARGE=200 (larger loads)
 #   LATENCY=300 LATENCY_LARGE=30 (timed transactions per latency measurement, after a tenth as warm-up)
 #   JAR=target/lekwacht.jar JAVA_OPTS="-Xmx1g" (as deploy/lekwacht.service) PHASE_TIMEOUT=900
-#   JFR=FILE.jfr (record a JFR profile of Lekwacht over the whole run and print its top frames)
+#   JFR=FILE.jfr (record a JFR profile of Lekwacht from after start-up to the end and print where the time went)
 #   KEEP=1 (keep the temp dir)
 set -euo pipefail
 
@@ -69,10 +69,9 @@ done
 [ "$(id -u)" = 0 ] || die "the Postfix phase starts a private Postfix master process, which must run as root"
 [ -f "$JAR" ] || die "$JAR not found: build it first (mvn -B package -DskipTests)"
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-JFR_OPTS=
 if [ -n "$JFR" ]; then
     JFR=$(cd "$(dirname "$JFR")" && pwd)/$(basename "$JFR")
-    JFR_OPTS="-XX:StartFlightRecording=settings=profile,filename=$JFR,dumponexit=true"
+    command -v jcmd >/dev/null && command -v jfr >/dev/null || die "JFR needs jcmd and jfr (the JDK)"
 fi
 
 WORK=$(mktemp -d /tmp/lekwacht-load.XXXXXX)
@@ -345,7 +344,7 @@ store:
 EOF
 (cd "$WORK/lekwacht" && java -jar "$JAR" check-config --config lekwacht.yml >check.out 2>&1) \
     || { cat "$WORK/lekwacht/check.out" >&2; die "Lekwacht refuses the load config"; }
-(cd "$WORK/lekwacht" && exec java $JAVA_OPTS $JFR_OPTS -jar "$JAR" run --config lekwacht.yml >lekwacht.log 2>&1) &
+(cd "$WORK/lekwacht" && exec java $JAVA_OPTS -jar "$JAR" run --config lekwacht.yml >lekwacht.log 2>&1) &
 LEKWACHT_PID=$!
 for _ in $(seq 1 600); do
     curl -fsS "http://127.0.0.1:$WEB_PORT/healthz" >/dev/null 2>&1 && break
@@ -357,6 +356,8 @@ wait_for_port "$LW_PORT" 5 || { tail -20 "$WORK/lekwacht/lekwacht.log" >&2; die 
 # --- the runs: per load, the three paths one after the other, then the latency ---------------------
 PF_MASTER=$(tr -d ' ' <"$WORK/postfix/queue/pid/master.pid")
 ROWS=()
+# the profile starts after start-up, so it shows the time spent on mail, not on migrations and class loading
+[ -z "$JFR" ] || jcmd "$LEKWACHT_PID" JFR.start name=load settings=profile >/dev/null || die "JFR.start failed"
 for load in $LOADS; do
     IFS=: read -r SIZE RCPTS SESSIONS MIXED <<<"$load"
     MIX=0; [ "${MIXED:-}" = mix ] && MIX=1
@@ -402,10 +403,15 @@ printf '%s\n' "${ROWS[@]}"
 echo
 echo "Lekwacht's own inspection timer (lekwacht_message_inspection_seconds on /metrics): $OWN"
 if [ -n "$JFR" ]; then
-    jcmd "$LEKWACHT_PID" JFR.dump filename="$JFR" >/dev/null 2>&1 || echo "relay-load: JFR dump failed" >&2
+    jcmd "$LEKWACHT_PID" JFR.dump name=load filename="$JFR" >/dev/null || die "JFR.dump failed"
     echo
-    echo "Profile ($JFR), top frames of jdk.ExecutionSample:"
-    jfr print --events jdk.ExecutionSample "$JFR" | awk '
-        /stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); top[$0]++; n++ }
-        END { for (f in top) printf "%6.1f%%  %s\n", 100 * top[f] / n, f }' | sort -rn | head -25
+    echo "Profile of Lekwacht over all loads ($JFR, jdk.ExecutionSample), by the innermost Lekwacht method"
+    echo "on the stack (what our code was doing when the time went, libraries below it included):"
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$JFR" | awk '
+        /stackTrace = \[/ { inside = 1; first = ""; own = ""; next }
+        inside && /^[ \t]*\]/ { inside = 0; n++; mine[own == "" ? "(no Lekwacht frame: " pkg ")" : own]++; next }
+        inside { f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); sub(/\(.*/, "", f)
+                 if (first == "") { first = f; pkg = f; sub(/\.[^.]*\.[^.]*$/, "", pkg) }
+                 if (own == "" && f ~ /^nl\.lekwacht\./) own = f }
+        END { for (f in mine) printf "%5.1f%%  %s\n", 100 * mine[f] / n, f; printf "%5d   samples\n", n }' | sort -rn | head -20
 fi
