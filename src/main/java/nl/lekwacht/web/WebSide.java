@@ -28,6 +28,7 @@ import nl.lekwacht.web.pdf.PdfRenderer;
 import nl.lekwacht.web.register.DossierPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.LetterPages;
+import nl.lekwacht.web.register.LinkPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
 import nl.lekwacht.web.register.StartPage;
@@ -80,6 +81,7 @@ public final class WebSide implements AutoCloseable {
                 new DossierPages(register, intake.documents(), pages, language, zone,
                         config.register().privacyOfficerEmail(), new PdfRenderer()),
                 new LetterPages(register, letters, pages, language, zone),
+                new LinkPages(register, pages, language, zone),
                 new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,
