@@ -26,6 +26,7 @@ import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.intake.ReportViewPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.LetterPages;
+import nl.lekwacht.web.register.LinkPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
 import nl.lekwacht.web.register.StartPage;
@@ -77,6 +78,7 @@ public final class WebSide implements AutoCloseable {
                 new YearOverviewPage(figures, register.queries(), pages, new PdfRenderer(), language, zone),
                 new RegisterPages(register, pages, language, zone),
                 new LetterPages(register, letters, pages, language, zone),
+                new LinkPages(register, pages, language, zone),
                 new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,
