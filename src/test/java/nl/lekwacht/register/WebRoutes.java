@@ -83,6 +83,7 @@ final class WebRoutes {
             new Route("POST", "/register/{id}", Access.PRIVACY_OFFICER),
             new Route("POST", "/register/{id}/status", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/{id}/ap", Access.PRIVACY_OFFICER),
+            new Route("GET", "/register/{id}/pdf", Access.PRIVACY_OFFICER),
             new Route("GET", "/api/incidents", Access.PRIVACY_OFFICER),
             new Route("GET", "/api/incidents/{id}", Access.PRIVACY_OFFICER),
             new Route("GET", "/r/{token}", Access.LINK),
