@@ -1,6 +1,7 @@
 package nl.lekwacht.web.pdf;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,8 @@ public final class PdfRenderer {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // without an SVG drawer openhtmltopdf leaves inline <svg> out; Batik draws the charts as vectors
+            builder.useSVGDrawer(new BatikSVGDrawer());
             firstExisting(regular).ifPresent(f -> builder.useFont(f.toFile(), FONT, 400,
                     PdfRendererBuilder.FontStyle.NORMAL, true));
             firstExisting(bold).ifPresent(f -> builder.useFont(f.toFile(), FONT, 700,
