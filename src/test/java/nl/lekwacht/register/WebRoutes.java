@@ -98,6 +98,7 @@ final class WebRoutes {
             new Route("GET", "/register/{id}/melding", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/start", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/jaaroverzicht", Access.PRIVACY_OFFICER),
+            new Route("GET", "/register/jaaroverzicht.pdf", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/{id}/brieven", Access.PRIVACY_OFFICER),
             new Route("POST", "/register/{id}/brieven", Access.PRIVACY_OFFICER),
             new Route("GET", "/register/{id}/koppelen", Access.PRIVACY_OFFICER),
