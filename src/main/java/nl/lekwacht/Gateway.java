@@ -31,6 +31,7 @@ import nl.lekwacht.intake.IntakeSide;
 import nl.lekwacht.login.LoginSide;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.policy.PolicySide;
+import nl.lekwacht.register.IncidentLinking;
 import nl.lekwacht.register.RegisterSide;
 import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.SmtpSide;
@@ -125,7 +126,8 @@ public final class Gateway implements AutoCloseable {
                     true);
             RegisterSide register = RegisterSide.build(config, store.incidents(), smtp.notices(), clock,
                     time.worker("lekwacht-register-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
-                    time.scheduler("lekwacht-register-sweep"), history::unlearn, screener, smtp.releases());
+                    time.scheduler("lekwacht-register-sweep"), history::unlearn, screener, smtp.releases(),
+                    IncidentLinking.SentHolds.in(store.holds().holds()));
             parts.push(register);
             HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
                     register.overrides(), PolicySide.settings(config).incidentOnOverride(), screener, clock,
