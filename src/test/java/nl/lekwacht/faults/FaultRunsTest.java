@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultRunsTest {
 
-    private static final int SHORT = 300;
+    private static final int SHORT = 200;
 
     @TempDir
     Path data;
