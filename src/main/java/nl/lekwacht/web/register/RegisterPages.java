@@ -21,6 +21,8 @@ import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.Status;
 import nl.lekwacht.register.WorkflowException;
+import nl.lekwacht.web.Menu;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.login.Role;
@@ -34,16 +36,19 @@ import nl.lekwacht.web.auth.WebAuth;
  */
 public final class RegisterPages implements WebModule {
 
+    /** The register pages' words, read over the shared ones. */
+    static final String BUNDLE = "nl/lekwacht/web/register/messages";
+
     private final IncidentRegister register;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
     private final ZoneId zone;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RegisterPages(IncidentRegister register, Pages pages, String defaultLanguage, ZoneId zone) {
         this.register = register;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        this.language = new PageLanguage(defaultLanguage, BUNDLE);
         this.zone = zone;
     }
 
@@ -182,6 +187,7 @@ public final class RegisterPages implements WebModule {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("d", new Display(language.of(ctx), zone, register.queries().now()));
         all.put("csrf", WebAuth.csrfToken(ctx));
+        all.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "register"));
         pages.send(ctx, status, template, all);
     }
 
