@@ -28,6 +28,8 @@ public final class CountingSink implements AutoCloseable {
     private final Map<String, Arrival> arrivals = new HashMap<>();
     private int others;
     private final int port;
+    /** Guards the server's life apart from the counts: stopping waits for sessions that are counting. */
+    private final Object lifecycle = new Object();
     private SMTPServer server;
 
     public CountingSink() {
@@ -47,16 +49,20 @@ public final class CountingSink implements AutoCloseable {
     }
 
     /** Stops listening and drops every open connection: the next hop is down. */
-    public synchronized void stop() {
-        server.stop();
-        server = null;
+    public void stop() {
+        synchronized (lifecycle) {
+            server.stop();
+            server = null;
+        }
     }
 
     /** Listens again on the same port. */
-    public synchronized void start() {
-        if (server == null) {
-            server = build(port);
-            server.start();
+    public void start() {
+        synchronized (lifecycle) {
+            if (server == null) {
+                server = build(port);
+                server.start();
+            }
         }
     }
 
@@ -101,9 +107,11 @@ public final class CountingSink implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.stop();
+    public void close() {
+        synchronized (lifecycle) {
+            if (server != null) {
+                server.stop();
+            }
         }
     }
 
