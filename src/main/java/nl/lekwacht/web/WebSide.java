@@ -24,12 +24,16 @@ import nl.lekwacht.web.hold.HoldPages;
 import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.intake.ReportViewPages;
+import nl.lekwacht.web.pdf.PdfRenderer;
+import nl.lekwacht.web.register.DossierPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.LetterPages;
+import nl.lekwacht.web.register.LinkPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
 import nl.lekwacht.web.register.StartPage;
 import nl.lekwacht.web.register.YearOverviewPage;
+import nl.lekwacht.web.pdf.PdfRenderer;
 
 /**
  * The web package's entry: one page renderer, one client-address reader and one admin-network guard
@@ -73,9 +77,12 @@ public final class WebSide implements AutoCloseable {
                 auth,
                 // before the register's pages, whose /register/{id} would take these paths
                 new StartPage(figures, register.queries(), pages, language, zone),
-                new YearOverviewPage(figures, register.queries(), pages, language, zone),
+                new YearOverviewPage(figures, register.queries(), pages, new PdfRenderer(), language, zone),
                 new RegisterPages(register, pages, language, zone),
+                new DossierPages(register, intake.documents(), pages, language, zone,
+                        config.register().privacyOfficerEmail(), new PdfRenderer()),
                 new LetterPages(register, letters, pages, language, zone),
+                new LinkPages(register, pages, language, zone),
                 new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,

@@ -116,6 +116,26 @@ class YearOverviewTest {
                 .contains("Data breach year overview 2025").contains("Reported to the AP");
     }
 
+    @Test
+    void thePdfOpensInAReaderWithTheTitleAndTheFigures() throws Exception {
+        java.net.http.HttpResponse<byte[]> response = web.bytes("/register/jaaroverzicht.pdf?jaar=2025");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Jaaroverzicht datalekken 2025");
+            assertThat(text).contains("Jaaroverzicht datalekken 2025")
+                    .contains("Incidenten ontdekt 7 (vorig jaar: 2)")
+                    .contains("Gemeld bij de AP 2 (waarvan na de termijn van 72 uur: 1)")
+                    .contains("Betrokkenen geïnformeerd (opgegeven aantallen) 52")
+                    .contains("Lekken voorkomen (hersteld, geannuleerd of verlopen) 7 (vorig jaar: 2)")
+                    .contains("Ontvanger is ketenpartner met geheimhoudingsplicht")
+                    .contains("Incidenten per maand, naar soort inbreuk");
+        }
+        assertThat(web.bytes("/register/jaaroverzicht?jaar=2025&format=pdf").body()).startsWith("%PDF".getBytes());
+    }
+
     /** The text of a figure on the page, without its markup. */
     static String figure(String html, String name) {
         Matcher m = Pattern.compile("data-figure=\"" + name + "\">(.*?)</dd>").matcher(html);

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.lekwacht.login.Role;
@@ -14,11 +15,13 @@ import nl.lekwacht.text.Texts;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.web.auth.Needs;
+import nl.lekwacht.web.pdf.PdfRenderer;
 
 /**
  * {@code GET /register/jaaroverzicht?jaar=2026}, the year overview for the privacy officer's annual report:
  * incidents and what became of them, the reasons not to report, people informed, the slips prevented, the
- * main causes and the trend, with the year's charts. Without {@code jaar}: the current year.
+ * main causes and the trend, with the year's charts. Without {@code jaar}: the current year. The same as a
+ * PDF at {@code /register/jaaroverzicht.pdf?jaar=2026} (or {@code ?format=pdf}).
  */
 public final class YearOverviewPage implements WebModule {
 
@@ -26,8 +29,11 @@ public final class YearOverviewPage implements WebModule {
     private final IncidentQueries queries;
     private final Pages pages;
     private final FigurePageParts parts;
+    private final PdfRenderer renderer;
 
-    public YearOverviewPage(Figures figures, IncidentQueries queries, Pages pages, String language, ZoneId zone) {
+    public YearOverviewPage(Figures figures, IncidentQueries queries, Pages pages, PdfRenderer renderer,
+                            String language, ZoneId zone) {
+        this.renderer = renderer;
         this.figures = figures;
         this.queries = queries;
         this.pages = pages;
@@ -37,12 +43,31 @@ public final class YearOverviewPage implements WebModule {
     @Override
     public void install(JavalinConfig config) {
         config.routes.get("/register/jaaroverzicht", this::show, Needs.any(Role.PRIVACY_OFFICER));
+        config.routes.get("/register/jaaroverzicht.pdf", this::pdf, Needs.any(Role.PRIVACY_OFFICER));
     }
 
     private void show(Context ctx) {
+        if ("pdf".equals(ctx.queryParam("format"))) {
+            pdf(ctx);
+            return;
+        }
         Texts texts = parts.texts(ctx);
         int year = year(ctx, texts);
         pages.send(ctx, 200, "register/year.jte", parts.parameters(ctx, texts, "year", model(texts, year)));
+    }
+
+    /** The same overview as a PDF for the annual report: text that can be selected, the charts as vectors. */
+    private void pdf(Context ctx) {
+        Texts texts = parts.texts(ctx);
+        int year = year(ctx, texts);
+        Map<String, Object> params = new HashMap<>(model(texts, year));
+        params.put("d", new Display(texts, parts.zone(), queries.now()));
+        params.put("font", PdfRenderer.FONT);
+        byte[] pdf = renderer.render(pages.render("register/yearpdf.jte", params),
+                texts.format("figures.year.title", String.valueOf(year)));
+        ctx.header("Content-Disposition", "attachment; filename=\"jaaroverzicht-datalekken-" + year + ".pdf\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/pdf").result(pdf);
     }
 
     /** The page's own parameters: the overview, its charts and the month it was drawn up. */
