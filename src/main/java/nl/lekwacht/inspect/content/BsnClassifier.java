@@ -71,6 +71,9 @@ final class BsnClassifier {
         KeywordPositions near = new KeywordPositions(text, outsideTables, keywords, settings.proximity());
         Map<Integer, Group> groups = new LinkedHashMap<>();
         List<Candidate> alone = new ArrayList<>();
+        // signs of people on each valid candidate's line, read once: the list test and aboutSomeone both ask
+        int[] peopleSigns = new int[candidates.size()];
+        List<Integer> aloneSigns = new ArrayList<>();
         int list = -1;
         int previousEnd = Integer.MIN_VALUE / 2;
         for (int i = 0; i < candidates.size(); i++) {
@@ -84,7 +87,10 @@ final class BsnClassifier {
                 continue;
             }
             int groupKey;
-            boolean people = c.valid() && PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) > 0;
+            if (c.valid()) {
+                peopleSigns[i] = PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c));
+            }
+            boolean people = peopleSigns[i] > 0;
             if (kind != TableColumns.Kind.NONE) {
                 if (c.valid() && (kind == TableColumns.Kind.BSN || label == NumberLabels.Label.BSN
                         || table.rowHasKeyword(i))) {
@@ -103,6 +109,7 @@ final class BsnClassifier {
             }
             if (c.valid() && !found.containsKey(c.value())) {
                 alone.add(c);
+                aloneSigns.add(peopleSigns[i]);
             }
             previousEnd = c.end();
             groups.computeIfAbsent(groupKey, k -> new Group()).add(c, people);
@@ -112,8 +119,9 @@ final class BsnClassifier {
                 group.valid.forEach(v -> found.putIfAbsent(v, Severity.MEDIUM));
             }
         }
-        for (Candidate c : alone) {
-            if (!found.containsKey(c.value()) && aboutSomeone(part, c)) {
+        for (int a = 0; a < alone.size(); a++) {
+            Candidate c = alone.get(a);
+            if (!found.containsKey(c.value()) && aboutSomeone(part, aloneSigns.get(a))) {
                 found.put(c.value(), Severity.MEDIUM);
             }
         }
@@ -126,23 +134,39 @@ final class BsnClassifier {
      * Subject or a file name ({@code Jacobs / 941738607 / herindicatie}), where a number no label names
      * is the reference of the person the mail is about.
      */
-    private static boolean aboutSomeone(TextPart part, Candidate c) {
+    private static boolean aboutSomeone(TextPart part, int peopleSigns) {
         String text = part.text();
-        if (PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) >= 2) {
+        if (peopleSigns >= 2) {
             return true;
         }
         boolean label = part.partId().equals(TextPart.HEADER) || part.where().startsWith("attachment:");
         return label && text.length() <= SHORT_TEXT && text.indexOf('\n') < 0;
     }
 
+    /**
+     * The start of the candidate's line, at most half a {@link PeopleSigns#MAX_LINE} before it. Searched
+     * back only that far: a text without line breaks (a PDF's running text) would otherwise be read
+     * back to its start for every candidate.
+     */
     private static int lineStart(String text, Candidate c) {
-        int i = text.lastIndexOf('\n', c.start());
-        return Math.max(i + 1, c.start() - PeopleSigns.MAX_LINE / 2);
+        int limit = Math.max(0, c.start() - PeopleSigns.MAX_LINE / 2);
+        for (int i = Math.min(c.start(), text.length() - 1); i >= limit; i--) {
+            if (text.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return limit;
     }
 
+    /** The end of the candidate's line, at most half a {@link PeopleSigns#MAX_LINE} after it. */
     private static int lineEnd(String text, Candidate c) {
-        int i = text.indexOf('\n', c.end());
-        return Math.min(i < 0 ? text.length() : i, c.end() + PeopleSigns.MAX_LINE / 2);
+        int limit = Math.min(text.length(), c.end() + PeopleSigns.MAX_LINE / 2);
+        for (int i = c.end(); i < limit; i++) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return limit;
     }
 
     /** The numbers of one list or column. */
