@@ -42,13 +42,25 @@ final class PeopleSigns {
      * on a line that has a capital followed by a dot, which each of its forms needs.
      */
     static int onLine(String text, int from, int to) {
+        return onLine(text, from, to, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #onLine(String, int, int)}, but stops counting at {@code enough}. */
+    static int onLine(String text, int from, int to, int enough) {
         int end = Math.min(to, from + MAX_LINE);
-        int kinds = 0;
-        kinds += hasBirthDate(text, from, end) ? 1 : 0;
-        kinds += hasPostcode(text, from, end) ? 1 : 0;
-        kinds += hasInitials(text, from, end) ? 1 : 0;
-        kinds += hasWord(text, from, end, ADDRESS) ? 1 : 0;
-        kinds += nameBeside(text, from, end) ? 1 : 0;
+        int kinds = hasBirthDate(text, from, end) ? 1 : 0;
+        if (kinds < enough && hasWord(text, from, end, ADDRESS)) {
+            kinds++;
+        }
+        if (kinds < enough && hasPostcode(text, from, end)) {
+            kinds++;
+        }
+        if (kinds < enough && nameBeside(text, from, end)) {
+            kinds++;
+        }
+        if (kinds < enough && hasInitials(text, from, end)) {
+            kinds++;
+        }
         return kinds;
     }
 

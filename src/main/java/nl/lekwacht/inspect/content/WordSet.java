@@ -38,12 +38,13 @@ final class WordSet {
 
     /** True when {@code text[from, to)}, lower-cased, is one of the words. */
     boolean contains(String text, int from, int to) {
-        if (!isAscii(text, from, to)) {
-            return words.contains(text.substring(from, to).toLowerCase(Locale.ROOT));
-        }
         int length = to - from;
         if (length >= byLength.length) {
+            // lower-casing never shortens a text: a longer word cannot be one of these
             return false;
+        }
+        if (!isAscii(text, from, to)) {
+            return words.contains(text.substring(from, to).toLowerCase(Locale.ROOT));
         }
         for (String w : byLength[length]) {
             if (text.regionMatches(true, from, w, 0, length)) {
