@@ -125,7 +125,7 @@ public final class Gateway implements AutoCloseable {
                     true);
             RegisterSide register = RegisterSide.build(config, store.incidents(), smtp.notices(), clock,
                     time.worker("lekwacht-register-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
-                    time.scheduler("lekwacht-register-sweep"), history::unlearn);
+                    time.scheduler("lekwacht-register-sweep"), history::unlearn, screener, smtp.releases());
             parts.push(register);
             HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
                     register.overrides(), PolicySide.settings(config).incidentOnOverride(), screener, clock,
@@ -141,7 +141,7 @@ public final class Gateway implements AutoCloseable {
             parts.push(login);
             WebSide web = WebSide.build(config, new WebSide.Health(store.database()::isReachable,
                     smtp::nextHopReachable, smtp::isDraining), registry, login, holds, register.register(), intake,
-                    clock, tls.web());
+                    register.letters(), clock, tls.web());
             parts.push(web);
             smtp.relay(screener, holds.desk(), List.of(
                     delivered -> history.learn(delivered.screened().message(), delivered.at()),

@@ -16,9 +16,17 @@ import nl.lekwacht.config.source.ConfigNode;
  * @param auditRetention how long audit entries are kept
  * @param notificationRetention how long a report link in a delivery notice works and is kept
  * @param intake        limits of the report forms {@code /melden} and {@code /melden/medewerker}
+ * @param departments   which department a sender belongs to, for the register's figures per department
  */
 public record RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail,
-                             Duration auditRetention, Duration notificationRetention, Intake intake) {
+                             Duration auditRetention, Duration notificationRetention, Intake intake,
+                             Departments departments) {
+
+    public RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail,
+                          Duration auditRetention, Duration notificationRetention, Intake intake) {
+        this(deadlineHours, retention, privacyOfficerEmail, auditRetention, notificationRetention, intake,
+                Departments.none());
+    }
 
     public RegisterConfig(int deadlineHours, Duration retention, String privacyOfficerEmail) {
         this(deadlineHours, retention, privacyOfficerEmail, retention, Duration.ofDays(14));
@@ -60,7 +68,7 @@ public record RegisterConfig(int deadlineHours, Duration retention, String priva
         node.rejectUnknownKeys(Set.of("deadline-hours", "retention", "privacy-officer-email", "audit-retention",
                 "notification-retention", "report-limit", "report-window", "report-text-chars", "report-line-chars",
                 "confirmation-limit", "confirmation-window", "staff-networks", "upload-size", "report-hourly-limit",
-                "report-link-submissions"));
+                "report-link-submissions", "departments"));
         Intake defaults = Intake.defaults();
         Intake intake = new Intake(node.integer("report-limit", defaults.reportLimit(), 1, 1_000_000),
                 node.duration("report-window", defaults.reportWindow()),
@@ -76,6 +84,7 @@ public record RegisterConfig(int deadlineHours, Duration retention, String priva
         return new RegisterConfig(node.integer("deadline-hours", 72, 1, 24 * 30), retention,
                 node.string("privacy-officer-email", ""),
                 node.duration("audit-retention", retention),
-                node.duration("notification-retention", Duration.ofDays(14)), intake);
+                node.duration("notification-retention", Duration.ofDays(14)), intake,
+                Departments.read(node.child("departments")));
     }
 }

@@ -26,8 +26,10 @@ final class DelayedRelease {
     private final HoldMetrics metrics;
     private final Runnable wake;
     private final Clock clock;
+    private final NearMisses nearMisses;
 
-    DelayedRelease(HoldStore store, HoldMetrics metrics, Runnable wake, Clock clock) {
+    DelayedRelease(HoldStore store, HoldMetrics metrics, Runnable wake, Clock clock, NearMisses nearMisses) {
+        this.nearMisses = nearMisses;
         this.store = store;
         this.metrics = metrics;
         this.wake = wake;
@@ -49,7 +51,8 @@ final class DelayedRelease {
                     now, null);
             List<AuditEvent> events = List.of(new AuditEvent(id, now, "system", AuditEvent.DECIDED,
                     "action=" + ELAPSED + "; nobody stopped it: sent as the policy allows"));
-            if (store.decide(new HoldStore.Decision(id, HoldStatus.RELEASED, now, "system", ELAPSED, null), events,
+            if (store.decide(new HoldStore.Decision(id, HoldStatus.RELEASED, now, "system", ELAPSED, null)
+                    .leaving(nearMisses.ended(hold, HoldStatus.RELEASED, ELAPSED)), events,
                     List.of(job))) {
                 metrics.decided(ELAPSED, Duration.between(hold.createdAt(), now));
                 log.info("hold={} delay over: released", id);

@@ -75,6 +75,7 @@ public final class HoldDecisions {
     private final ContentCipher cipher;
     private final Runnable wake;
     private final Clock clock;
+    private final NearMisses nearMisses;
     private final Map<HoldAction, Correction> corrections = Map.of(
             HoldAction.REMOVE_RECIPIENT, new RecipientRemoval(),
             HoldAction.REPLACE_RECIPIENT, new RecipientReplacement(),
@@ -84,10 +85,12 @@ public final class HoldDecisions {
      * @param incidentOnOverride codes whose override opens an incident ({@code policy.incident-on-override})
      * @param correcting         rewrites and screens again a message a correction changes
      * @param cipher             seals the corrected content in place of the original
+     * @param nearMisses         makes what is kept of a hold once it is decided
      */
     HoldDecisions(HoldStore store, HoldLookup lookup, HoldMetrics metrics, OverrideListener overrides,
                   Set<FindingCode> incidentOnOverride, CorrectedMessage correcting, ContentCipher cipher,
-                  Runnable wake, Clock clock) {
+                  Runnable wake, Clock clock, NearMisses nearMisses) {
+        this.nearMisses = nearMisses;
         this.store = store;
         this.lookup = lookup;
         this.metrics = metrics;
@@ -236,7 +239,8 @@ public final class HoldDecisions {
         }
         HoldStore.Decision decision = new HoldStore.Decision(hold.id(), status, now, request.actor(), action,
                 request.reason().isEmpty() ? null : request.reason(),
-                content == null ? null : cipher.seal(hold.id(), content), content == null ? -1 : content.length);
+                content == null ? null : cipher.seal(hold.id(), content), content == null ? -1 : content.length)
+                .leaving(nearMisses.ended(hold, status, action));
         if (!store.decide(decision, events, jobs)) {
             return new Result(Outcome.ALREADY_DECIDED, store.byId(hold.id()));
         }

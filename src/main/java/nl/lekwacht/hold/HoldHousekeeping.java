@@ -27,9 +27,11 @@ final class HoldHousekeeping {
     private final Clock clock;
     private final Duration contentGrace;
     private final Duration retention;
+    private final NearMisses nearMisses;
 
     HoldHousekeeping(HoldStore store, HoldAudit audit, Notices notices, NoticeJobs jobs, HoldMetrics metrics, Runnable wake,
-                     Clock clock, Duration contentGrace, Duration retention) {
+                     Clock clock, Duration contentGrace, Duration retention, NearMisses nearMisses) {
+        this.nearMisses = nearMisses;
         this.store = store;
         this.audit = audit;
         this.notices = notices;
@@ -65,7 +67,8 @@ final class HoldHousekeeping {
                     events.add(new AuditEvent(id, now, "system", AuditEvent.NOTIFICATION_QUEUED,
                             "expiry notice to delegate=" + delegate.get()));
                 }
-                if (store.decide(new HoldStore.Decision(id, HoldStatus.EXPIRED, now, "system", "expired", null),
+                if (store.decide(new HoldStore.Decision(id, HoldStatus.EXPIRED, now, "system", "expired", null)
+                        .leaving(nearMisses.ended(expiring, HoldStatus.EXPIRED, "expired")),
                         events, queued)) {
                     metrics.decided("expired", Duration.between(hold.get().createdAt(), now));
                     log.info("hold={} expired", id);

@@ -39,9 +39,12 @@ public final class HoldSide implements AutoCloseable {
     private final LinkTokens tokens;
     private final Texts texts;
     private final UnreadableHolds unreadable;
+    private final NearMissLog nearMisses;
 
     private HoldSide(HoldDesk desk, HoldLookup lookup, HoldDecisions decisions, List<Runnable> chores,
-                     HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable) {
+                     HoldLoop loop, LinkTokens tokens, Texts texts, UnreadableHolds unreadable,
+                     NearMissLog nearMisses) {
+        this.nearMisses = nearMisses;
         this.desk = desk;
         this.lookup = lookup;
         this.decisions = decisions;
@@ -83,10 +86,11 @@ public final class HoldSide implements AutoCloseable {
                         : h -> java.util.Optional.empty());
         CorrectedMessage correcting = new CorrectedMessage(cipher, stores.content(), screener,
                 WithheldPart.of(texts.get("withheld.text")));
+        NearMisses nearMisses = new NearMisses(config.register().departments(), hold.timeZone());
         HoldDecisions decisions = new HoldDecisions(stores.holds(), lookup, metrics, overrides, incidentOnOverride,
-                correcting, cipher, loop::wake, clock);
+                correcting, cipher, loop::wake, clock, nearMisses);
         HoldHousekeeping housekeeping = new HoldHousekeeping(stores.holds(), stores.audit(), noticeTexts, jobs, metrics, loop::wake, clock,
-                hold.contentGrace(), hold.retention());
+                hold.contentGrace(), hold.retention(), nearMisses);
         UnreadableHolds unreadable = new UnreadableHolds(stores.holds(), stores.content(), cipher, noticeTexts, jobs,
                 metrics, clock);
         DeliveryQueue queue = new DeliveryQueue(stores, cipher, releases, notices, noticeTexts,
@@ -98,13 +102,13 @@ public final class HoldSide implements AutoCloseable {
         log.info("holding enabled: fingerprint of hold.encryption-key {}, fingerprint of hold.link-secret {} "
                 + "(fingerprints, not the secrets; the same on every instance)", cipher.fingerprint(),
                 tokens.fingerprint());
-        DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock);
+        DelayedRelease delays = new DelayedRelease(stores.holds(), metrics, loop::wake, clock, nearMisses);
         FollowUps followUps = new FollowUps(stores.holds(), tokens, noticeTexts, jobs, metrics, loop::wake, clock,
                 new FollowUps.Timing(hold.remindAfter(), hold.escalateAfter(), workingTime), config.web().publicUrl());
         // expiry before the follow-ups: a hold past its time gets the expiry notice, not a reminder
         List<Runnable> chores = List.of(delays::releaseDue, housekeeping::expireDue, followUps::remindDue,
                 followUps::escalateDue, housekeeping::purgeContent, housekeeping::forgetOld, queue::runDue);
-        return new HoldSide(desk, lookup, decisions, chores, loop, tokens, texts, unreadable);
+        return new HoldSide(desk, lookup, decisions, chores, loop, tokens, texts, unreadable, stores.nearMisses());
     }
 
     /** Where the relay puts a message the policy wants held. */
@@ -118,6 +122,11 @@ public final class HoldSide implements AutoCloseable {
 
     public HoldDecisions decisions() {
         return decisions;
+    }
+
+    /** What is kept of ended holds: the register counts the slips the gateway prevented. */
+    public NearMissLog nearMisses() {
+        return nearMisses;
     }
 
     /** The link tokens and the CSRF tokens of the confirmation forms. */

@@ -24,14 +24,24 @@ public interface HoldStore {
      * @param size    the corrected content's size in bytes; ignored without content
      */
     record Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason,
-                    ChunkSource content, long size) {
+                    ChunkSource content, long size, NearMiss nearMiss) {
         /** The reason is typed by the sender or an admin: it may carry a BSN. */
         public Decision {
             reason = BsnMasking.mask(reason);
         }
 
+        public Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason,
+                        ChunkSource content, long size) {
+            this(holdId, status, at, actor, action, reason, content, size, null);
+        }
+
         public Decision(String holdId, HoldStatus status, Instant at, String actor, String action, String reason) {
             this(holdId, status, at, actor, action, reason, null, -1);
+        }
+
+        /** This decision, leaving {@code ended} behind (stored with it, in the same transaction). */
+        public Decision leaving(NearMiss ended) {
+            return new Decision(holdId, status, at, actor, action, reason, content, size, ended);
         }
     }
 
@@ -98,7 +108,8 @@ public interface HoldStore {
     List<String> expiredPending(Instant now, int limit);
 
     /**
-     * Decides a pending hold and queues its jobs, atomically.
+     * Decides a pending hold and queues its jobs, atomically; the decision's {@link NearMiss}, when it has
+     * one, is kept in the same transaction.
      *
      * @return false, changing nothing, when the hold was no longer pending (used link, a race with
      *         another instance, expiry)

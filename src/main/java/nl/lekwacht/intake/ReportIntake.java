@@ -8,11 +8,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.Field;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentOpening;
 import nl.lekwacht.register.Origin;
+import nl.lekwacht.register.ReportFacts;
 import nl.lekwacht.login.ThrottleStore;
 import org.apache.commons.validator.routines.EmailValidator;
 
@@ -136,7 +138,7 @@ public final class ReportIntake {
         Map<Field, String> values = new LinkedHashMap<>();
         values.put(Field.SENDER_STATEMENT, statement(answers));
         String actor = reporter.isEmpty() ? origin.source() : reporter;
-        Incident incident = opening.openReport(origin, values, actor);
+        Incident incident = opening.openReport(facts(origin, answers), values, actor);
         reports.save(new Report(incident.id(), origin, answers, phone, email, reporter, now));
         if (!email.isEmpty()) {
             confirmations.confirm(email, incident.reference());
@@ -144,16 +146,32 @@ public final class ReportIntake {
         return new Outcome.Accepted(incident);
     }
 
-    /** The answers as the register shows them: each question followed by the answer exactly as given. */
+    /**
+     * The answers as the register shows them: each question followed by the answer as given, a yes/no
+     * answer in Dutch words (the register keeps Dutch).
+     */
     static String statement(Map<Question, String> answers) {
         StringBuilder text = new StringBuilder();
         answers.forEach((q, v) -> {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(q.label()).append('\n').append(v);
+            text.append(q.label()).append('\n').append(q.kind() == Question.Kind.YES_NO ? Question.dutchAnswer(v) : v);
         });
         return text.toString();
+    }
+
+    /** What the register derives the AP form from: the words and the yes answers. */
+    static ReportFacts facts(Origin origin, Map<Question, String> answers) {
+        java.util.function.Predicate<Question> yes = q -> "yes".equals(answers.get(q));
+        String count = answers.getOrDefault(Question.PEOPLE_COUNT, "").strip();
+        OptionalInt people = count.matches("\\D{0,20}\\d{1,7}\\D{0,40}")
+                ? OptionalInt.of(Integer.parseInt(count.replaceAll("\\D", ""))) : OptionalInt.empty();
+        return new ReportFacts(origin, answers.getOrDefault(Question.WHAT_HAPPENED, ""),
+                answers.getOrDefault(Question.WHICH_DATA, ""), answers.getOrDefault(Question.RECIPIENTS, ""),
+                yes.test(Question.MISDELIVERED_POST), yes.test(Question.RECEIVED_OTHERS_DATA),
+                yes.test(Question.OWN_DATA_RECEIVED), yes.test(Question.DATA_LOST), yes.test(Question.DATA_BACK),
+                people, answers.getOrDefault(Question.ACTIONS_TAKEN, ""));
     }
 
     private static String value(Map<String, String> form, String name) {

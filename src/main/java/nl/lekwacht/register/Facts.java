@@ -2,6 +2,7 @@ package nl.lekwacht.register;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import nl.lekwacht.config.OrganisationConfig;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.message.OutboundMessage;
@@ -20,12 +21,19 @@ final class Facts {
         var envelope = message.envelope();
         return new MessageFacts(envelope.queueId(), "", message.headers().messageId(), envelope.sender(),
                 message.headers().subject(), externalDomains(envelope.recipients()), envelope.recipients().size(),
-                verdict.findings().stream().map(Facts::fact).toList(), envelope.receivedAt());
+                verdict.findings().stream().map(Facts::fact).toList(), envelope.receivedAt(),
+                externalAddresses(envelope.recipients()));
     }
 
     private static MessageFacts.FindingFact fact(Finding f) {
         return new MessageFacts.FindingFact(f.code().name(), f.severity().name(), f.where(), f.count(), f.evidence(),
                 f.details().getOrDefault("categories", ""));
+    }
+
+    /** Distinct addresses of the recipients outside the organisation, lower case, sorted. */
+    public List<String> externalAddresses(Collection<String> recipients) {
+        return recipients.stream().filter(r -> !organisation.isInternal(r)).map(r -> r.toLowerCase(Locale.ROOT))
+                .distinct().sorted().toList();
     }
 
     /** Distinct domains of the recipients outside the organisation, sorted. */

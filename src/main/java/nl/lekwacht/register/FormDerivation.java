@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import nl.lekwacht.config.OrganisationConfig;
 import nl.lekwacht.register.Choices.DataCategory;
@@ -84,10 +85,25 @@ public final class FormDerivation {
         return Kind.OTHER;
     }
 
+    /** Dutch words for the summary, which the register keeps in Dutch and the AP form takes as it is. */
+    private static final Map<String, String> FINDING_WORDS = Map.of(
+            "BSN", "een BSN", "IBAN", "een IBAN", "SPECIAL_CATEGORY", "bijzondere persoonsgegevens",
+            "VISIBLE_RECIPIENTS", "zichtbare ontvangers", "MISDIRECTED_RECIPIENT", "een mogelijk verkeerde ontvanger",
+            "NEW_RECIPIENT_WITH_PERSONAL_DATA", "persoonsgegevens aan een nieuwe ontvanger",
+            "UNINSPECTABLE_ATTACHMENT", "een niet te controleren bijlage");
+    private static final Map<Origin, String> ORIGIN_WORDS = Map.of(
+            Origin.MONITOR, "doorgelaten volgens het beleid (monitor)",
+            Origin.FAIL_OPEN, "doorgelaten omdat de controle mislukte",
+            Origin.FALLBACK, "doorgelaten omdat de afzender niet te vragen was",
+            Origin.OVERRIDE, "toch verzonden door de afzender",
+            Origin.SENDER_REPORT, "gemeld door de afzender");
+
     private static String summary(MessageFacts facts, Origin origin) {
-        return "E-mail met " + String.join(", ", facts.codes()) + " verstuurd aan " + facts.recipientCount()
-                + " ontvanger(s) (" + String.join(", ", facts.recipientDomains()) + "); bron: "
-                + origin.name().toLowerCase(Locale.ROOT).replace('_', '-') + ", queue " + facts.queueId();
+        List<String> found = facts.codes().stream().map(c -> FINDING_WORDS.getOrDefault(c, c)).toList();
+        return "E-mail met " + String.join(", ", found) + " verstuurd aan " + facts.recipientCount()
+                + " ontvanger(s) (" + String.join(", ", facts.recipientDomains()) + "); "
+                + ORIGIN_WORDS.getOrDefault(origin, origin.name().toLowerCase(Locale.ROOT)) + "; queue "
+                + facts.queueId();
     }
 
     static Set<DataCategory> categories(MessageFacts facts) {

@@ -18,12 +18,14 @@ public final class IncidentOpening {
 
     private final IncidentStore store;
     private final FormDerivation derivation;
+    private final ReportDerivation reportDerivation;
     private final Clock clock;
     private final Announcer announcer;
 
     IncidentOpening(IncidentStore store, FormDerivation derivation, Clock clock, Announcer announcer) {
         this.store = store;
         this.derivation = derivation;
+        this.reportDerivation = new ReportDerivation(derivation);
         this.clock = clock;
         this.announcer = announcer;
     }
@@ -69,22 +71,20 @@ public final class IncidentOpening {
 
     /**
      * Opens the incident for a report through the report form ({@link Origin#RESIDENT} or
-     * {@link Origin#STAFF}) in state Nieuw, with {@code values} as the reporter gave them, and tells the
+     * {@link Origin#STAFF}) in state Nieuw: the AP form derived from what the report says
+     * ({@link ReportDerivation}), {@code values} as the reporter gave them over it, and tells the
      * announcer (which mails the privacy officer the reference only).
      */
-    public Incident openReport(Origin origin, Map<Field, String> values, String actor) {
-        if (origin != Origin.RESIDENT && origin != Origin.STAFF) {
-            throw new IllegalArgumentException("not a report origin: " + origin);
-        }
+    public Incident openReport(ReportFacts facts, Map<Field, String> values, String actor) {
+        Origin origin = facts.origin();
         Instant now = clock.instant();
-        Answers answers = Answers.empty();
+        Answers answers = reportDerivation.derive(facts, now);
         for (Map.Entry<Field, String> e : values.entrySet()) {
             if (!e.getKey().computed() && !e.getValue().isEmpty()) {
                 answers = answers.with(e.getKey(), e.getValue());
             }
         }
-        answers = answers.with(Field.DISCOVERED_AT, now.toString());
-        answers = derivation.withSeverity(derivation.withDeadline(answers));
+        answers = derivation.withSeverity(answers);
         List<AuditEntry> entries = new ArrayList<>();
         entries.add(new AuditEntry(0, now, actor, "created", "", origin.name().toLowerCase(Locale.ROOT)));
         Incident incident = store.open(new Incident(0, Status.NEW, origin, "", Optional.empty(), answers, "", now,

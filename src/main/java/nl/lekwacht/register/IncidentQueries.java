@@ -36,11 +36,25 @@ public final class IncidentQueries {
                 .thenComparing(i -> i.status().awaitsDecision() ? i.deadline().orElse(Instant.MAX) : Instant.MAX)
                 .thenComparing(Incident::createdAt, Comparator.reverseOrder())
                 .thenComparing(Incident::id, Comparator.reverseOrder());
-        return store.list(status).stream().sorted(order).toList();
+        Set<Long> merged = mergedSources();
+        return store.list(status).stream().filter(i -> !merged.contains(i.id())).sorted(order).toList();
     }
 
+    /** The trail of one incident, with the trails of the reports merged into it, oldest first. */
     public List<AuditEntry> audit(long id) {
-        return store.audit(id);
+        List<IncidentStore.Merge> from = store.merges().stream().filter(m -> m.intoId() == id).toList();
+        if (from.isEmpty()) {
+            return store.audit(id);
+        }
+        List<AuditEntry> all = new java.util.ArrayList<>(store.audit(id));
+        from.forEach(m -> all.addAll(store.audit(m.incidentId())));
+        all.sort(Comparator.comparing(AuditEntry::at));
+        return List.copyOf(all);
+    }
+
+    /** Incidents merged into another: they live on inside that one and leave the list. */
+    private Set<Long> mergedSources() {
+        return store.merges().stream().map(IncidentStore.Merge::incidentId).collect(java.util.stream.Collectors.toSet());
     }
 
     public Assessment assess(Incident incident) {

@@ -8,7 +8,7 @@ import java.time.Clock;
  * state is in the store.
  */
 public record IncidentRegister(IncidentOpening opening, IncidentEditing editing, ReportLinks links,
-                               IncidentQueries queries) {
+                               IncidentQueries queries, IncidentLinking linking) {
 
     /** The actor of changes Lekwacht makes itself. */
     public static final String SYSTEM = "lekwacht";
@@ -28,7 +28,8 @@ public record IncidentRegister(IncidentOpening opening, IncidentEditing editing,
     public static IncidentRegister over(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
                                         Workflow workflow, Clock clock, Announcer announcer, SlipConfirmed slips) {
         IncidentOpening opening = new IncidentOpening(store, derivation, clock, announcer);
-        return new IncidentRegister(opening, new IncidentEditing(store, derivation, workflow, clock, slips),
-                new ReportLinks(store, opening, clock, slips), new IncidentQueries(store, severity, workflow, clock));
+        IncidentEditing editing = new IncidentEditing(store, derivation, workflow, clock, slips);
+        return new IncidentRegister(opening, editing, new ReportLinks(store, opening, clock, slips),
+                new IncidentQueries(store, severity, workflow, clock), new IncidentLinking(store, editing, clock));
     }
 }

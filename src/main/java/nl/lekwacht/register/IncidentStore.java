@@ -48,6 +48,27 @@ public interface IncidentStore {
      */
     boolean countReportSubmission(String tokenHash, int max);
 
+    /**
+     * One incident merged into another: a report linked to the message incident it is about.
+     *
+     * @param discoveredBefore the message incident's discovery time before the link (ISO-8601, or empty)
+     */
+    record Merge(long incidentId, long intoId, String discoveredBefore, Instant at, String actor) {
+    }
+
+    /**
+     * Records a merge with its audit entries (each entry names its own incident), together.
+     *
+     * @return false, writing nothing, when {@code merge.incidentId()} is already merged
+     */
+    boolean merge(Merge merge, List<AuditEntry> entries);
+
+    /** Undoes the merge of {@code incidentId}, with its audit entries; false when it was not merged. */
+    boolean unmerge(long incidentId, List<AuditEntry> entries);
+
+    /** Every merge in force. */
+    List<Merge> merges();
+
     /** Retention: drops the message metadata of incidents finished before {@code before}. */
     int stripFinishedBefore(Instant before);
 

@@ -17,10 +17,13 @@ import java.util.List;
  * @param recipientCount   number of envelope recipients
  * @param findings         what the detectors found, with masked evidence
  * @param sentAt           when the message was received for delivery
+ * @param recipients       the external recipients' addresses, kept only so that the privacy officer can
+ *                         ask the wrong recipients to delete the message; never exported, dropped with
+ *                         the rest of the personal metadata at retention
  */
 public record MessageFacts(String queueId, String holdId, String messageId, String sender, String subject,
                            List<String> recipientDomains, int recipientCount, List<FindingFact> findings,
-                           Instant sentAt) {
+                           Instant sentAt, List<String> recipients) {
 
     public MessageFacts {
         queueId = nz(queueId);
@@ -30,6 +33,14 @@ public record MessageFacts(String queueId, String holdId, String messageId, Stri
         subject = BsnMasking.mask(nz(subject));
         recipientDomains = List.copyOf(recipientDomains);
         findings = List.copyOf(findings);
+        // facts stored before the addresses were kept have none
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    /** Facts without the recipients' addresses. */
+    public MessageFacts(String queueId, String holdId, String messageId, String sender, String subject,
+                        List<String> recipientDomains, int recipientCount, List<FindingFact> findings, Instant sentAt) {
+        this(queueId, holdId, messageId, sender, subject, recipientDomains, recipientCount, findings, sentAt, List.of());
     }
 
     /**
@@ -60,7 +71,7 @@ public record MessageFacts(String queueId, String holdId, String messageId, Stri
     public MessageFacts stripped() {
         return new MessageFacts(queueId, holdId, "", "", "", List.of(), recipientCount, findings.stream()
                 .map(f -> new FindingFact(f.code(), f.severity(), "", f.count(), List.of(), f.category())).toList(),
-                sentAt);
+                sentAt, List.of());
     }
 
     private static String nz(String s) {

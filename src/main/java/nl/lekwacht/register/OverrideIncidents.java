@@ -31,7 +31,8 @@ final class OverrideIncidents implements OverrideListener {
         return new MessageFacts(details.queueId(), hold.id(), "", hold.sender(), hold.subject(),
                 facts.externalDomains(hold.recipients()), hold.recipients().size(), details.findings().stream()
                 .map(f -> new MessageFacts.FindingFact(f.code(), f.severity(), f.where(), f.count(), f.evidence(),
-                        f.details().getOrDefault("categories", ""))).toList(), sentAt);
+                        f.details().getOrDefault("categories", ""))).toList(), sentAt,
+                facts.externalAddresses(hold.recipients()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package nl.lekwacht.register;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import nl.lekwacht.config.LekwachtConfig;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.flow.DeliveryObserver;
 import nl.lekwacht.flow.Outbox;
+import nl.lekwacht.flow.Screener;
 import nl.lekwacht.hold.OverrideListener;
 import nl.lekwacht.text.Texts;
 import org.slf4j.Logger;
@@ -26,7 +28,11 @@ public final class RegisterSide implements AutoCloseable {
     /** The texts of the register's notices (shared with its pages). */
     public static final String TEXTS = "nl/lekwacht/web/register/messages";
 
+    /** Letters in one go, at most: a follow-up goes to the people of one message, not to a mailing list. */
+    private static final int MAX_LETTERS = 100;
+
     private final IncidentRegister register;
+    private final FollowUpLetters letters;
     private final IncidentStore store;
     private final OverrideListener overrides;
     private final DeliveryObserver deliveries;
@@ -35,10 +41,11 @@ public final class RegisterSide implements AutoCloseable {
     private final ExecutorService noticeSender;
     private final ScheduledExecutorService sweeper;
 
-    private RegisterSide(IncidentRegister register, IncidentStore store, OverrideListener overrides,
-                         DeliveryObserver deliveries, RegisterConfig settings, Clock clock, ExecutorService noticeSender,
-                         ScheduledExecutorService sweeper) {
+    private RegisterSide(IncidentRegister register, FollowUpLetters letters, IncidentStore store,
+                         OverrideListener overrides, DeliveryObserver deliveries, RegisterConfig settings, Clock clock,
+                         ExecutorService noticeSender, ScheduledExecutorService sweeper) {
         this.register = register;
+        this.letters = letters;
         this.store = store;
         this.overrides = overrides;
         this.deliveries = deliveries;
@@ -53,10 +60,12 @@ public final class RegisterSide implements AutoCloseable {
      * @param noticeSender sends them off the caller's thread; closed with this side
      * @param sweeper      runs the hourly retention sweep; closed with this side
      * @param slips        told when a message that went out is known to have reached the wrong people
+     * @param screener     screens the privacy officer's follow-up letters like any outgoing mail
+     * @param letterbox    sends those letters to the next hop
      */
     public static RegisterSide build(LekwachtConfig config, IncidentStore store, Outbox notices, Clock clock,
                                      ExecutorService noticeSender, ScheduledExecutorService sweeper,
-                                     SlipConfirmed slips) {
+                                     SlipConfirmed slips, Screener screener, Outbox letterbox) {
         var web = config.web();
         Texts texts = Texts.load(web.language(), TEXTS);
         SeverityEstimate severity = new SeverityEstimate();
@@ -69,12 +78,23 @@ public final class RegisterSide implements AutoCloseable {
                 new ReportNoticeMailer.Settings(config.hold().notifyFrom(), web.publicUrl(),
                         config.register().notificationRetention()), config.organisation()::isInternal,
                 new SecureRandom(), noticeSender);
-        return new RegisterSide(register, store, new OverrideIncidents(register, facts),
+        Map<String, Texts> byLanguage = Map.of("nl", Texts.load("nl", TEXTS), "en", Texts.load("en", TEXTS));
+        String officer = config.register().privacyOfficerEmail();
+        FollowUpLetters letters = new FollowUpLetters(store, register.editing(), screener, letterbox,
+                language -> byLanguage.getOrDefault(language, texts), new FollowUpLetters.Settings(
+                        officer == null || officer.isBlank() ? config.hold().notifyFrom() : officer, MAX_LETTERS, config.hold().timeZone()),
+                clock);
+        return new RegisterSide(register, letters, store, new OverrideIncidents(register, facts),
                 new DeliveredMail(register.opening(), facts, reportLinks), config.register(), clock, noticeSender, sweeper);
     }
 
     public IncidentRegister register() {
         return register;
+    }
+
+    /** The privacy officer's follow-up letters about a message that went out. */
+    public FollowUpLetters letters() {
+        return letters;
     }
 
     /** Opens an incident when a sender sends held mail anyway and the policy says so. */

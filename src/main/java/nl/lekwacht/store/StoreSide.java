@@ -20,6 +20,7 @@ import nl.lekwacht.store.history.JdbcHistoryStore;
 import nl.lekwacht.store.hold.JdbcDeliveryJobs;
 import nl.lekwacht.store.hold.JdbcHoldAudit;
 import nl.lekwacht.store.hold.JdbcHolds;
+import nl.lekwacht.store.hold.JdbcNearMisses;
 import nl.lekwacht.store.hold.JdbcSealedContent;
 import nl.lekwacht.store.intake.JdbcDocumentStore;
 import nl.lekwacht.store.intake.JdbcReportStore;
@@ -81,7 +82,7 @@ public final class StoreSide implements AutoCloseable {
     public HoldStores holds() {
         var dataSource = database.dataSource();
         return new HoldStores(new JdbcHolds(dataSource), new JdbcHoldAudit(dataSource), new JdbcSealedContent(dataSource),
-                new JdbcDeliveryJobs(dataSource));
+                new JdbcDeliveryJobs(dataSource), new JdbcNearMisses(dataSource));
     }
 
     public IncidentStore incidents() {

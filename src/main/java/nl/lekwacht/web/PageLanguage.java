@@ -6,9 +6,9 @@ import java.util.function.Function;
 import nl.lekwacht.text.Texts;
 
 /**
- * Picks the language of a logged-in page: {@code ?lang=nl|en} (remembered in the same cookie the
- * register uses), else that cookie, else {@code web.language}. Holds the texts of both languages of one
- * bundle. Immutable.
+ * Picks the language of a logged-in page: {@code ?lang=nl|en} (remembered in a cookie, so the shared
+ * menu's language link holds on every logged-in page), else that cookie, else {@code web.language}.
+ * Holds the texts of both languages of one bundle. Immutable.
  */
 public final class PageLanguage {
 
@@ -23,6 +23,11 @@ public final class PageLanguage {
         this.texts = Map.of("nl", load.apply("nl"), "en", load.apply("en"));
     }
 
+    /** @param bundle the page's own bundle, read over the shared one ({@link Texts#load}) */
+    public PageLanguage(String defaultLanguage, String bundle) {
+        this(defaultLanguage, language -> Texts.load(language, bundle));
+    }
+
     public Texts of(Context ctx) {
         String asked = ctx.queryParam("lang");
         if (asked != null && texts.containsKey(asked)) {
@@ -31,5 +36,10 @@ public final class PageLanguage {
         }
         String remembered = ctx.cookie(COOKIE);
         return texts.getOrDefault(remembered == null ? defaultLanguage : remembered, texts.get(defaultLanguage));
+    }
+
+    /** The texts in {@code web.language}, for answers that have no request to ask (the API). */
+    public Texts byDefault() {
+        return texts.get(defaultLanguage);
     }
 }

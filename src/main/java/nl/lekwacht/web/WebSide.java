@@ -14,7 +14,9 @@ import nl.lekwacht.hold.HoldSide;
 import nl.lekwacht.hold.LinkTokens;
 import nl.lekwacht.intake.IntakeSide;
 import nl.lekwacht.login.LoginSide;
+import nl.lekwacht.register.FollowUpLetters;
 import nl.lekwacht.register.IncidentRegister;
+import nl.lekwacht.register.figures.Figures;
 import nl.lekwacht.web.auth.JteLoginPage;
 import nl.lekwacht.web.auth.WebAuth;
 import nl.lekwacht.web.hold.AdminHoldPages;
@@ -23,8 +25,13 @@ import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.intake.ReportViewPages;
 import nl.lekwacht.web.register.IncidentApi;
+import nl.lekwacht.web.register.LetterPages;
+import nl.lekwacht.web.register.LinkPages;
 import nl.lekwacht.web.register.RegisterPages;
 import nl.lekwacht.web.register.ReportPages;
+import nl.lekwacht.web.register.StartPage;
+import nl.lekwacht.web.register.YearOverviewPage;
+import nl.lekwacht.web.pdf.PdfRenderer;
 
 /**
  * The web package's entry: one page renderer, one client-address reader and one admin-network guard
@@ -45,7 +52,7 @@ public final class WebSide implements AutoCloseable {
 
     public static WebSide build(LekwachtConfig config, Health health, PrometheusMeterRegistry registry,
                                 LoginSide login, HoldSide holds, IncidentRegister register, IntakeSide intake,
-                                Clock clock, Optional<SSLContext> tls) {
+                                FollowUpLetters letters, Clock clock, Optional<SSLContext> tls) {
         var web = config.web();
         ZoneId zone = config.hold().timeZone();
         String language = web.language();
@@ -56,6 +63,7 @@ public final class WebSide implements AutoCloseable {
         NetworkGuard adminNetworks = new NetworkGuard(web.adminNetworks(), clientAddress);
         WebAuth auth = new WebAuth(login.logins(), adminNetworks, clientAddress, secure,
                 new JteLoginPage(pages, language), login.tokens());
+        Figures figures = new Figures(register.queries(), holds.nearMisses(), config.register().departments(), zone);
         List<WebModule> modules = List.of(
                 new HealthRoutes(health.storeReachable(), health.nextHopReachable(), health.draining(), registry,
                         adminNetworks, clock),
@@ -65,7 +73,12 @@ public final class WebSide implements AutoCloseable {
                 new AdminHoldPages(holds.lookup(), holds.decisions(), pages, new PageLanguage(language, HoldSide::texts),
                         zone, config.organisation()::isInternal, clock),
                 auth,
+                // before the register's pages, whose /register/{id} would take these paths
+                new StartPage(figures, register.queries(), pages, language, zone),
+                new YearOverviewPage(figures, register.queries(), pages, new PdfRenderer(), language, zone),
                 new RegisterPages(register, pages, language, zone),
+                new LetterPages(register, letters, pages, language, zone),
+                new LinkPages(register, pages, language, zone),
                 new IncidentApi(register, language),
                 new ReportPages(register, pages, language, random, secure, config.register().intake(), registry),
                 new ReportFormPages(intake.intake(), pages, language,

@@ -32,6 +32,31 @@ final class InMemoryIncidentStore implements IncidentStore {
         return new Opened(stored, true);
     }
 
+    private final Map<Long, Merge> merges = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized boolean merge(Merge merge, List<AuditEntry> entries) {
+        if (merges.putIfAbsent(merge.incidentId(), merge) != null) {
+            return false;
+        }
+        audit.addAll(entries);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean unmerge(long incidentId, List<AuditEntry> entries) {
+        if (merges.remove(incidentId) == null) {
+            return false;
+        }
+        audit.addAll(entries);
+        return true;
+    }
+
+    @Override
+    public List<Merge> merges() {
+        return List.copyOf(merges.values());
+    }
+
     @Override
     public Optional<Incident> find(long id) {
         return Optional.ofNullable(incidents.get(id));

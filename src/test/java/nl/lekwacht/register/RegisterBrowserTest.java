@@ -85,7 +85,7 @@ class RegisterBrowserTest {
         assertNoViolations("detail after the move");
         screenshot("register-detail.png");
 
-        browser.findElement(By.linkText("Bekijk als AP-formulier")).click();
+        browser.findElement(By.linkText("Melding aan de AP")).click();
         awaitHeading("AP-meldformulier: DL-000001");
         assertThat(browser.getPageSource()).contains("gmail.com").contains("Soorten persoonsgegevens");
         assertNoViolations("AP form");
@@ -96,6 +96,42 @@ class RegisterBrowserTest {
         browser.get(base + "/register?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Breach register");
         assertNoViolations("list in English");
+    }
+
+    @Test
+    void oneMenuKeepsLogoutOnTheBrandsLineAndTheFooterInLineWithThePageAtDesktopWidth() throws Exception {
+        session.close();
+        session = Browser.atWidth(1280);
+        browser = session.driver;
+        String base = "http://127.0.0.1:" + gateway.webPort();
+        logIn(base + "/register");
+        awaitHeading("Datalekkenregister");
+        for (String path : List.of("/register", "/admin/holds", "/register/1", "/register/1/documents")) {
+            browser.get(base + path);
+            assertThat(browser.findElements(By.cssSelector("header.site nav.menu a")))
+                    .extracting(a -> a.getText()).as("the menu on " + path)
+                    .containsExactly("Start", "Register", "Jaaroverzicht", "Tegengehouden berichten");
+            int brand = browser.findElement(By.cssSelector("header.site .brand")).getRect().getY();
+            int logout = browser.findElement(By.cssSelector("header.site form[action='/logout'] button")).getRect().getY();
+            assertThat(Math.abs(logout - brand)).as("logout on the brand's line on " + path).isLessThan(20);
+            int main = browser.findElement(By.tagName("main")).getRect().getX();
+            assertThat(browser.findElement(By.cssSelector("footer.site")).getRect().getX())
+                    .as("footer in line with the page on " + path).isEqualTo(main);
+            assertThat(browser.findElement(By.cssSelector("header.site .bar")).getRect().getX())
+                    .as("header in line with the page on " + path).isEqualTo(main);
+            assertNoViolations(path + " at 1280 px");
+        }
+        browser.get(base + "/register/1");
+        screenshot("register-detail-1280.png");
+        browser.get(base + "/admin/holds");
+        screenshot("admin-holds-1280.png");
+    }
+
+    private void logIn(String page) {
+        browser.get(page);
+        browser.findElement(By.id("username")).sendKeys("fg");
+        browser.findElement(By.id("password")).sendKeys(RegisterFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
     }
 
     private void assertNoViolations(String page) throws Exception {

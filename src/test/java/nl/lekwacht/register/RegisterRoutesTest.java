@@ -94,7 +94,7 @@ class RegisterRoutesTest {
     @Test
     void privacyOfficerReachesEveryRoute() throws Exception {
         RegisterFixture.Web web = new RegisterFixture.Web(gateway.webPort());
-        assertThat(web.login("fg")).isEqualTo("/register");
+        assertThat(web.login("fg")).isEqualTo("/register/start");
         for (String path : getRoutes()) {
             assertThat(web.get(path).statusCode()).as("GET " + path).isEqualTo(200);
         }

@@ -211,6 +211,9 @@ public final class JdbcHolds implements HoldStore {
                     s.executeUpdate();
                 }
             }
+            if (decision.nearMiss() != null) {
+                JdbcNearMisses.insert(c, decision.nearMiss());
+            }
             HoldRows.insertEvents(c, events);
             HoldRows.insertJobs(c, jobs);
             return true;

@@ -223,6 +223,79 @@ public final class JdbcIncidentStore implements IncidentStore {
         s.setObject(from + 4, incident.deadline().map(Jdbc::ts).orElse(null));
     }
 
+    @Override
+    public boolean merge(Merge merge, List<AuditEntry> entries) {
+        return changeMerge(entries, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO register_merge (incident_id, into_id, "
+                    + "discovered_before, merged_at, actor) VALUES (?, ?, ?, ?, ?)")) {
+                s.setLong(1, merge.incidentId());
+                s.setLong(2, merge.intoId());
+                s.setString(3, merge.discoveredBefore());
+                s.setObject(4, ts(merge.at()));
+                s.setString(5, merge.actor());
+                return s.executeUpdate() == 1;
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean unmerge(long incidentId, List<AuditEntry> entries) {
+        return changeMerge(entries, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM register_merge WHERE incident_id = ?")) {
+                s.setLong(1, incidentId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<Merge> merges() {
+        List<Merge> merges = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT * FROM register_merge ORDER BY merged_at, incident_id"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                merges.add(new Merge(rs.getLong("incident_id"), rs.getLong("into_id"),
+                        rs.getString("discovered_before"), instant(rs, "merged_at"), rs.getString("actor")));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return merges;
+    }
+
+    private interface MergeChange {
+        boolean apply(Connection c) throws SQLException;
+    }
+
+    /** Runs a change of the merge table and writes the audit entries when it changed something, in one transaction. */
+    private boolean changeMerge(List<AuditEntry> entries, MergeChange change) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean changed = change.apply(c);
+                if (changed) {
+                    for (AuditEntry e : entries) {
+                        insertAudit(c, e.incidentId(), List.of(e));
+                    }
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return changed;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     private void insertAudit(Connection c, long id, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO register_audit (incident_id, occurred_at, actor, "
                 + "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")) {

@@ -88,7 +88,7 @@ final class LoginRoutes {
     private String landing(String cookieValue) {
         Principal principal = logins.session(cookieValue).map(LoginService.Session::principal).orElseThrow();
         if (principal.has(Role.PRIVACY_OFFICER)) {
-            return "/register";
+            return "/register/start";
         }
         return principal.has(Role.MAIL_ADMIN) ? "/admin/holds" : "/melden/medewerker";
     }

@@ -21,6 +21,7 @@ import nl.lekwacht.hold.HoldLookup;
 import nl.lekwacht.hold.HoldStatus;
 import nl.lekwacht.login.Role;
 import nl.lekwacht.text.Texts;
+import nl.lekwacht.web.Menu;
 import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
@@ -185,6 +186,7 @@ public final class AdminHoldPages implements WebModule {
         model.put("t", t);
         model.put("csrf", WebAuth.csrfToken(ctx));
         model.put("user", WebAuth.principal(ctx).name());
+        model.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "holds"));
         return model;
     }
 

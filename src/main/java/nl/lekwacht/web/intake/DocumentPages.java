@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import nl.lekwacht.web.Menu;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.intake.Document;
 import nl.lekwacht.intake.IncidentDocuments;
 import nl.lekwacht.register.Incident;
@@ -36,7 +38,7 @@ public final class DocumentPages implements WebModule {
     private final IncidentRegister register;
     private final IncidentDocuments documents;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
     private final ZoneId zone;
 
     public DocumentPages(IncidentRegister register, IncidentDocuments documents, Pages pages, String defaultLanguage,
@@ -44,7 +46,8 @@ public final class DocumentPages implements WebModule {
         this.register = register;
         this.documents = documents;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        // logged-in pages: the language the shared menu chose (cookie), unlike the public forms
+        this.language = new PageLanguage(defaultLanguage, Language.BUNDLE);
         this.zone = zone;
     }
 
@@ -63,6 +66,7 @@ public final class DocumentPages implements WebModule {
         params.put("incident", incident);
         params.put("documents", documents.list(incident.id()));
         params.put("csrf", WebAuth.csrfToken(ctx));
+        params.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "register"));
         params.put("problem", problem);
         params.put("limit", limit(documents.maxBytes()));
         params.put("zone", zone);

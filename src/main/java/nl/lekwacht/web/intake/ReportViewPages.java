@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.Map;
+import nl.lekwacht.web.Menu;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.intake.Report;
 import nl.lekwacht.intake.ReportStore;
 import nl.lekwacht.register.Incident;
@@ -14,6 +16,7 @@ import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.login.Role;
 import nl.lekwacht.web.auth.Needs;
+import nl.lekwacht.web.auth.WebAuth;
 
 /**
  * {@code GET /register/{id}/melding}: for privacy officers only, the report that opened an incident,
@@ -25,13 +28,14 @@ public final class ReportViewPages implements WebModule {
     private final IncidentRegister register;
     private final ReportStore reports;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
 
     public ReportViewPages(IncidentRegister register, ReportStore reports, Pages pages, String defaultLanguage) {
         this.register = register;
         this.reports = reports;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        // logged-in pages: the language the shared menu chose (cookie), unlike the public forms
+        this.language = new PageLanguage(defaultLanguage, Language.BUNDLE);
     }
 
     @Override
@@ -50,6 +54,7 @@ public final class ReportViewPages implements WebModule {
         Report report = reports.find(id).orElseThrow(() -> new NotFoundResponse("No report for this incident"));
         Map<String, Object> params = new HashMap<>();
         params.put("t", language.of(ctx));
+        params.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "register"));
         params.put("incident", incident);
         params.put("report", report);
         pages.send(ctx, 200, "intake/view.jte", params);

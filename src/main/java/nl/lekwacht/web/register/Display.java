@@ -51,6 +51,75 @@ public final class Display {
         return texts.get("field." + field.name());
     }
 
+    /**
+     * The label of {@code field} on {@code incident}: a report's statement is the reporter's, not a
+     * sender's.
+     */
+    public String label(Field field, Incident incident) {
+        String reportKey = "field." + field.name() + ".report";
+        boolean report = incident != null
+                && (incident.origin() == Origin.RESIDENT || incident.origin() == Origin.STAFF);
+        return report && texts.has(reportKey) ? texts.get(reportKey) : label(field);
+    }
+
+    /** The source in words: gateway, resident, staff or entered by hand. */
+    public String source(Origin origin) {
+        return texts.get("source." + switch (origin) {
+            case RESIDENT -> "resident";
+            case STAFF -> "staff";
+            case MANUAL -> "manual";
+            default -> "gateway";
+        });
+    }
+
+    /** Why an incident has no message: a resident's or staff report, or entered by hand. */
+    public String noMessage(Origin origin) {
+        String key = "register.msg.none." + origin.name();
+        return texts.has(key) ? texts.get(key) : texts.get("register.msg.none");
+    }
+
+    /** A finding code in words ({@code BSN} becomes "Burgerservicenummer (BSN)"); unknown codes as they are. */
+    public String finding(String code) {
+        return texts.has("finding." + code) ? texts.get("finding." + code) : code;
+    }
+
+    /** An audit entry's field in words: a form field's label, else the event as stored. */
+    public String auditField(String field) {
+        return Field.byKey(field).map(this::label).orElse(texts.has("audit." + field) ? texts.get("audit." + field)
+                : field);
+    }
+
+    /** An audit value in words where it is a code (an origin, a status, choices); else as stored. */
+    public String auditValue(String value) {
+        if (value.matches("[A-Z_]+(,[A-Z_]+)*") && java.util.Arrays.stream(value.split(","))
+                .allMatch(v -> texts.has("choice." + v))) {
+            return String.join(", ", java.util.Arrays.stream(value.split(",")).map(this::choice).toList());
+        }
+        if (value.equals("confirmed")) {
+            return texts.get("audit.confirmed");
+        }
+        for (Origin o : Origin.values()) {
+            if (o.name().toLowerCase(java.util.Locale.ROOT).equals(value)) {
+                return origin(o);
+            }
+        }
+        for (Status s : Status.values()) {
+            if (s.name().equals(value)) {
+                return status(s);
+            }
+        }
+        return value;
+    }
+
+    /** Who made an audit entry: a login name, or the source in words for a report's anonymous reporter. */
+    public String actor(String actor) {
+        return switch (actor) {
+            case "resident" -> texts.get("source.resident");
+            case "staff" -> texts.get("source.staff");
+            default -> actor;
+        };
+    }
+
     public String section(Field.Section section) {
         return texts.get("section." + section.name());
     }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Optional;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.Status;
@@ -24,7 +25,7 @@ public final class IncidentApi implements WebModule {
 
     public IncidentApi(IncidentRegister register, String language) {
         this.register = register;
-        this.shape = new IncidentJson(new Language(language).byDefault());
+        this.shape = new IncidentJson(new PageLanguage(language, RegisterPages.BUNDLE).byDefault());
     }
 
     @Override

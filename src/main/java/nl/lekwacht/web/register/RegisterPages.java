@@ -21,6 +21,12 @@ import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
 import nl.lekwacht.register.Status;
 import nl.lekwacht.register.WorkflowException;
+import nl.lekwacht.register.figures.Source;
+import nl.lekwacht.register.listing.Criteria;
+import nl.lekwacht.register.listing.DeadlineState;
+import nl.lekwacht.register.listing.Listing;
+import nl.lekwacht.web.Menu;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.web.Pages;
 import nl.lekwacht.web.WebModule;
 import nl.lekwacht.login.Role;
@@ -34,16 +40,23 @@ import nl.lekwacht.web.auth.WebAuth;
  */
 public final class RegisterPages implements WebModule {
 
+    /** The register pages' words, read over the shared ones. */
+    static final String BUNDLE = "nl/lekwacht/web/register/messages";
+
     private final IncidentRegister register;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
     private final ZoneId zone;
+    private final Listing listing;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RegisterPages(IncidentRegister register, Pages pages, String defaultLanguage, ZoneId zone) {
         this.register = register;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        // the list's filters name sources and kinds as the figures do
+        this.language = new PageLanguage(defaultLanguage,
+                lang -> nl.lekwacht.text.Texts.load(lang, BUNDLE, FigurePageParts.BUNDLE));
+        this.listing = new Listing(register.queries());
         this.zone = zone;
     }
 
@@ -61,23 +74,58 @@ public final class RegisterPages implements WebModule {
                 Map.of("incident", incident(ctx))), Needs.any(Role.PRIVACY_OFFICER));
     }
 
+    /** The list, searched and filtered by the query's {@code q}, {@code status}, {@code source}, {@code kind}, {@code deadline}. */
     private void list(Context ctx) {
-        String filter = Optional.ofNullable(ctx.queryParam("status")).orElse("");
-        Optional<Status> status = parseStatus(filter);
-        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        List<Incident> incidents = register.queries().list(status).stream().filter(i -> matches(i, query)).toList();
-        send(ctx, 200, "register/list.jte", Map.of("incidents", incidents,
-                "filter", status.map(Enum::name).orElse(""), "q", query));
+        Optional<Status> status = parseStatus(param(ctx, "status"));
+        Optional<Source> source = parse(Source.class, param(ctx, "source"));
+        String kind = param(ctx, "kind");
+        Optional<String> kindFilter = Field.KIND.choices().contains(kind) || kind.equals("UNKNOWN")
+                ? Optional.of(kind) : Optional.empty();
+        Optional<DeadlineState> deadline = parse(DeadlineState.class, param(ctx, "deadline"));
+        Criteria criteria = new Criteria(param(ctx, "q"), status, source, kindFilter, deadline);
+        int page;
+        try {
+            page = Integer.parseInt(param(ctx, "page").isEmpty() ? "1" : param(ctx, "page"));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        Listing.Page shown = listing.page(criteria, page);
+        StringBuilder link = new StringBuilder("/register?");
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("q", criteria.hasBsn() ? "" : param(ctx, "q"));
+        status.ifPresent(s -> kept.put("status", s.name()));
+        source.ifPresent(s -> kept.put("source", s.name()));
+        kindFilter.ifPresent(k -> kept.put("kind", k));
+        deadline.ifPresent(d -> kept.put("deadline", d.name()));
+        kept.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                link.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('&');
+            }
+        });
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", shown);
+        params.put("filter", status.map(Enum::name).orElse(""));
+        params.put("q", criteria.hasBsn() ? "" : param(ctx, "q"));
+        params.put("bsnTyped", criteria.hasBsn());
+        params.put("source", source.map(Enum::name).orElse(""));
+        params.put("kind", kindFilter.orElse(""));
+        params.put("deadline", deadline.map(Enum::name).orElse(""));
+        params.put("filtered", criteria.filtered());
+        params.put("pageLink", link.append("page=").toString());
+        send(ctx, 200, "register/list.jte", params);
     }
 
-    /** Search in the list: the AP meldingsnummer (part of it) or the register's reference. */
-    static boolean matches(Incident incident, String query) {
-        if (query.isEmpty()) {
-            return true;
+    private static String param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).orElse("").strip();
+    }
+
+    private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
+        try {
+            return name.isEmpty() ? Optional.empty() : Optional.of(Enum.valueOf(type, name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
-        String q = query.toLowerCase(java.util.Locale.ROOT);
-        return incident.answers().get(Field.AP_REFERENCE).toLowerCase(java.util.Locale.ROOT).contains(q)
-                || incident.reference().toLowerCase(java.util.Locale.ROOT).equals(q);
     }
 
     private void detail(Context ctx, int code, List<String> problems) {
@@ -182,6 +230,7 @@ public final class RegisterPages implements WebModule {
         Map<String, Object> all = new HashMap<>(parameters);
         all.put("d", new Display(language.of(ctx), zone, register.queries().now()));
         all.put("csrf", WebAuth.csrfToken(ctx));
+        all.put("menu", Menu.of(WebAuth.principal(ctx), WebAuth.csrfToken(ctx), "register"));
         pages.send(ctx, status, template, all);
     }
 

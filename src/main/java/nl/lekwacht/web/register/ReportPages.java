@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.lekwacht.web.PageLanguage;
 import nl.lekwacht.config.RegisterConfig;
 import nl.lekwacht.register.Incident;
 import nl.lekwacht.register.IncidentRegister;
@@ -34,7 +35,7 @@ public final class ReportPages implements WebModule {
 
     private final IncidentRegister register;
     private final Pages pages;
-    private final Language language;
+    private final PageLanguage language;
     private final SecureRandom random;
     private final boolean secureCookies;
     private final RegisterConfig.Intake limits;
@@ -44,7 +45,7 @@ public final class ReportPages implements WebModule {
                        boolean secureCookies, RegisterConfig.Intake limits, MeterRegistry registry) {
         this.register = register;
         this.pages = pages;
-        this.language = new Language(defaultLanguage);
+        this.language = new PageLanguage(defaultLanguage, RegisterPages.BUNDLE);
         this.random = random;
         this.secureCookies = secureCookies;
         this.limits = limits;
