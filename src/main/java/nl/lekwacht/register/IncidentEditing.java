@@ -75,11 +75,11 @@ public final class IncidentEditing {
      */
     public Incident move(long id, Status to, String reason, String actor) {
         Incident incident = require(id);
-        List<String> problems = workflow.problems(incident, to, reason);
+        Instant now = clock.instant();
+        List<String> problems = workflow.problems(incident, to, reason, now);
         if (!problems.isEmpty()) {
             throw new WorkflowException(problems);
         }
-        Instant now = clock.instant();
         String why = reason == null ? "" : reason.strip();
         Answers answers = incident.answers();
         if (to == Status.WITHDRAWN && answers.get(Field.WITHDRAWAL_REASON).isEmpty()) {

@@ -1,5 +1,6 @@
 package nl.lekwacht.register;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Set;
  * The moves an incident may make:
  * Nieuw -> In behandeling -> Gemeld bij AP | Niet gemeld -> Afgesloten; Geen datalek and Ingetrokken
  * from any open state; a closed, no-breach or withdrawn incident may be reopened (back to In
- * behandeling). Some moves need answers first. Stateless.
+ * behandeling). Some moves need answers first; Gemeld bij AP after the 72-hour deadline needs the
+ * reason of the late notification too. Stateless.
  */
 public final class Workflow {
 
@@ -29,10 +31,19 @@ public final class Workflow {
     }
 
     /**
+     * True when the notification to the AP comes after the deadline: the date it was reported (or, not
+     * filled in yet, {@code now}) is past discovery + 72 hours. AVG art. 33(1) then asks for the reasons.
+     */
+    public static boolean late(Answers answers, Instant now) {
+        Instant reported = answers.instant(Field.AP_REPORTED_AT).orElse(now);
+        return answers.instant(Field.DEADLINE_AT).map(reported::isAfter).orElse(false);
+    }
+
+    /**
      * What is missing before {@code incident} may move to {@code to}; empty when the move is allowed.
      * Each problem is a text key (see the register's text bundle).
      */
-    public List<String> problems(Incident incident, Status to, String reason) {
+    public List<String> problems(Incident incident, Status to, String reason, Instant now) {
         List<String> problems = new ArrayList<>();
         if (!next(incident.status()).contains(to)) {
             problems.add("workflow.not-allowed");
@@ -46,6 +57,9 @@ public final class Workflow {
                 }
                 if (a.get(Field.AP_REFERENCE).isEmpty()) {
                     problems.add("workflow.needs-ap-reference");
+                }
+                if (late(a, now) && a.get(Field.LATE_REASON).isEmpty()) {
+                    problems.add("workflow.needs-late-reason");
                 }
             }
             case NOT_REPORTED -> {

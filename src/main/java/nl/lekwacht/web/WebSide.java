@@ -24,6 +24,8 @@ import nl.lekwacht.web.hold.HoldPages;
 import nl.lekwacht.web.intake.DocumentPages;
 import nl.lekwacht.web.intake.ReportFormPages;
 import nl.lekwacht.web.intake.ReportViewPages;
+import nl.lekwacht.web.pdf.PdfRenderer;
+import nl.lekwacht.web.register.DossierPages;
 import nl.lekwacht.web.register.IncidentApi;
 import nl.lekwacht.web.register.LetterPages;
 import nl.lekwacht.web.register.LinkPages;
@@ -77,6 +79,8 @@ public final class WebSide implements AutoCloseable {
                 new StartPage(figures, register.queries(), pages, language, zone),
                 new YearOverviewPage(figures, register.queries(), pages, new PdfRenderer(), language, zone),
                 new RegisterPages(register, pages, language, zone),
+                new DossierPages(register, intake.documents(), pages, language, zone,
+                        config.register().privacyOfficerEmail(), new PdfRenderer()),
                 new LetterPages(register, letters, pages, language, zone),
                 new LinkPages(register, pages, language, zone),
                 new IncidentApi(register, language),

@@ -86,7 +86,7 @@ class IntakeBrowserTest {
         browser.findElement(By.id("username")).sendKeys("fg");
         browser.findElement(By.id("password")).sendKeys(RegisterFixture.PASSWORD);
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        session.awaitPath("/register");
+        session.awaitPath("/register/start");
         String id = String.valueOf(Integer.parseInt(reference.substring(3)));
         browser.get(base + "/register/" + id + "/melding");
         assertThat(browser.getPageSource()).contains("inwoner@example.net");

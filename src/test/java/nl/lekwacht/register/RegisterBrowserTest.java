@@ -106,7 +106,7 @@ class RegisterBrowserTest {
         String base = "http://127.0.0.1:" + gateway.webPort();
         logIn(base + "/register");
         awaitHeading("Datalekkenregister");
-        for (String path : List.of("/register", "/admin/holds", "/register/1", "/register/1/documents")) {
+        for (String path : List.of("/register", "/admin/holds", "/register/1", "/register/1/ap", "/register/1/documents")) {
             browser.get(base + path);
             assertThat(browser.findElements(By.cssSelector("header.site nav.menu a")))
                     .extracting(a -> a.getText()).as("the menu on " + path)
@@ -123,6 +123,8 @@ class RegisterBrowserTest {
         }
         browser.get(base + "/register/1");
         screenshot("register-detail-1280.png");
+        browser.get(base + "/register/1/ap");
+        screenshot("register-ap-form-1280.png");
         browser.get(base + "/admin/holds");
         screenshot("admin-holds-1280.png");
     }

@@ -49,7 +49,7 @@ class RegisterRoutesTest {
 
     private List<String> getRoutes() {
         return List.of("/register", "/register/new", "/register/export.csv", "/register/export.json",
-                "/register/" + id, "/register/" + id + "/ap", "/api/incidents", "/api/incidents?status=NEW",
+                "/register/" + id, "/register/" + id + "/ap", "/register/" + id + "/pdf", "/api/incidents", "/api/incidents?status=NEW",
                 "/api/incidents/" + id);
     }
 

@@ -63,6 +63,31 @@ class WorkflowTest {
     }
 
     @Test
+    void reportedAfterTheDeadlineNeedsTheReasonForTheLateNotificationFirst() {
+        long id = manual();
+        register.editing().move(id, Status.IN_PROGRESS, "", "fg");
+        clock.advance(Duration.ofHours(73));
+        register.editing().edit(id, Map.of(Field.AP_REPORTED_AT, clock.instant().toString(), Field.AP_REFERENCE,
+                "M123456"), Set.of(), "fg");
+        assertThatThrownBy(() -> register.editing().move(id, Status.REPORTED, "", "fg"))
+                .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.problems())
+                        .containsExactly("workflow.needs-late-reason"));
+        register.editing().edit(id, Map.of(Field.LATE_REASON, "Pas na het weekend bleek wat de bijlage bevatte"),
+                Set.of(), "fg");
+        assertThat(register.editing().move(id, Status.REPORTED, "", "fg").status()).isEqualTo(Status.REPORTED);
+    }
+
+    @Test
+    void reportedInTimeButRecordedLateNeedsNoReason() {
+        long id = manual();
+        register.editing().move(id, Status.IN_PROGRESS, "", "fg");
+        register.editing().edit(id, Map.of(Field.AP_REPORTED_AT, T0.plus(Duration.ofHours(71)).toString(),
+                Field.AP_REFERENCE, "M123456"), Set.of(), "fg");
+        clock.advance(Duration.ofHours(100));
+        assertThat(register.editing().move(id, Status.REPORTED, "", "fg").status()).isEqualTo(Status.REPORTED);
+    }
+
+    @Test
     void notReportedNeedsReasonAndApprover() {
         long id = manual();
         register.editing().move(id, Status.IN_PROGRESS, "", "fg");

@@ -34,9 +34,10 @@ import nl.lekwacht.web.auth.Needs;
 import nl.lekwacht.web.auth.WebAuth;
 
 /**
- * The privacy officer's pages: the incident list by deadline, detail and edit, status moves, the
- * AP-form view, manual incidents and the CSV/JSON export. Every route needs the privacy-officer role
- * (and so a login on the admin networks); every form carries the session's CSRF token.
+ * The privacy officer's pages: the incident list by deadline, detail and edit, status moves, manual
+ * incidents and the CSV/JSON export (the AP-form view and the PDF: {@link DossierPages}). Every route
+ * needs the privacy-officer role (and so a login on the admin networks); every form carries the
+ * session's CSRF token.
  */
 public final class RegisterPages implements WebModule {
 
@@ -70,8 +71,6 @@ public final class RegisterPages implements WebModule {
         config.routes.get("/register/{id}", ctx -> detail(ctx, 200, List.of()), Needs.any(Role.PRIVACY_OFFICER));
         config.routes.post("/register/{id}", this::edit, Needs.any(Role.PRIVACY_OFFICER));
         config.routes.post("/register/{id}/status", this::move, Needs.any(Role.PRIVACY_OFFICER));
-        config.routes.get("/register/{id}/ap", ctx -> send(ctx, 200, "register/ap.jte",
-                Map.of("incident", incident(ctx))), Needs.any(Role.PRIVACY_OFFICER));
     }
 
     /** The list, searched and filtered by the query's {@code q}, {@code status}, {@code source}, {@code kind}, {@code deadline}. */
