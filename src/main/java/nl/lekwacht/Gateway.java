@@ -147,7 +147,6 @@ public final class Gateway implements AutoCloseable {
                     delivered -> history.learn(delivered.screened().message(), delivered.at()),
                     register.deliveries()), clock, tls.smtp());
             parts.push(smtp); // the relay stops first, so nothing it still takes meets a closed part
-            smtp.start();
             web.start();
             holds.start();
             register.start();
@@ -155,6 +154,9 @@ public final class Gateway implements AutoCloseable {
             login.start();
             history.start();
             tls.watch(time.scheduler(TLS_RELOAD));
+            // the relay listens last: a start-up chore that fails (the store away for a moment) ends the start
+            // before any mail was taken, instead of ending a process that already answers clients
+            smtp.start();
             return new Gateway(store, smtp, web, parts);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeAll(parts);
