@@ -31,6 +31,7 @@ import nl.lekwacht.intake.IntakeSide;
 import nl.lekwacht.login.LoginSide;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.policy.PolicySide;
+import nl.lekwacht.register.IncidentLinking;
 import nl.lekwacht.register.RegisterSide;
 import nl.lekwacht.smtp.RelayMetrics;
 import nl.lekwacht.smtp.SmtpSide;
@@ -125,7 +126,8 @@ public final class Gateway implements AutoCloseable {
                     true);
             RegisterSide register = RegisterSide.build(config, store.incidents(), smtp.notices(), clock,
                     time.worker("lekwacht-register-notices", 10_000, new ThreadPoolExecutor.AbortPolicy()),
-                    time.scheduler("lekwacht-register-sweep"), history::unlearn, screener, smtp.releases());
+                    time.scheduler("lekwacht-register-sweep"), history::unlearn, screener, smtp.releases(),
+                    IncidentLinking.SentHolds.in(store.holds().holds()));
             parts.push(register);
             HoldSide holds = HoldSide.build(config, store.holds(), smtp.releases(), smtp.notices(), registry,
                     register.overrides(), PolicySide.settings(config).incidentOnOverride(), screener, clock,
@@ -147,7 +149,6 @@ public final class Gateway implements AutoCloseable {
                     delivered -> history.learn(delivered.screened().message(), delivered.at()),
                     register.deliveries()), clock, tls.smtp());
             parts.push(smtp); // the relay stops first, so nothing it still takes meets a closed part
-            smtp.start();
             web.start();
             holds.start();
             register.start();
@@ -155,6 +156,9 @@ public final class Gateway implements AutoCloseable {
             login.start();
             history.start();
             tls.watch(time.scheduler(TLS_RELOAD));
+            // the relay listens last: a start-up chore that fails (the store away for a moment) ends the start
+            // before any mail was taken, instead of ending a process that already answers clients
+            smtp.start();
             return new Gateway(store, smtp, web, parts);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeAll(parts);

@@ -1,9 +1,12 @@
 package nl.lekwacht.register;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import nl.lekwacht.config.OrganisationConfig;
+import nl.lekwacht.hold.HeldMessage;
+import nl.lekwacht.hold.HoldDetails;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.message.OutboundMessage;
 import nl.lekwacht.flow.Verdict;
@@ -23,6 +26,17 @@ final class Facts {
                 message.headers().subject(), externalDomains(envelope.recipients()), envelope.recipients().size(),
                 verdict.findings().stream().map(Facts::fact).toList(), envelope.receivedAt(),
                 externalAddresses(envelope.recipients()));
+    }
+
+    /** The facts of a held message: what the hold kept of it (it has no Message-ID). */
+    public MessageFacts ofHold(HeldMessage hold) {
+        HoldDetails details = hold.details();
+        Instant sentAt = details.receivedAt() == null ? hold.createdAt() : details.receivedAt();
+        return new MessageFacts(details.queueId(), hold.id(), "", hold.sender(), hold.subject(),
+                externalDomains(hold.recipients()), hold.recipients().size(), details.findings().stream()
+                .map(f -> new MessageFacts.FindingFact(f.code(), f.severity(), f.where(), f.count(), f.evidence(),
+                        f.details().getOrDefault("categories", ""))).toList(), sentAt,
+                externalAddresses(hold.recipients()));
     }
 
     private static MessageFacts.FindingFact fact(Finding f) {

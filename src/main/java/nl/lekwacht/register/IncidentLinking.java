@@ -2,17 +2,23 @@ package nl.lekwacht.register;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.lekwacht.hold.HeldMessage;
+import nl.lekwacht.hold.HoldStatus;
+import nl.lekwacht.hold.HoldStore;
 
 /**
  * Links a report (from a resident or staff, or typed in) to the outgoing message it is about. It
- * searches only what the register already keeps of messages (the incidents Lekwacht opened for mail
- * that went out), never a log of all outgoing mail. Linking keeps both incidents: the report's is
+ * searches only what the gateway already keeps of messages (the incidents Lekwacht opened for mail
+ * that went out, and released holds), never a log of all outgoing mail. Linking keeps both incidents: the report's is
  * marked as merged into the message's, whose trail then shows both, and whose deadline follows the
  * earlier discovery. Every link and unlink is audited on both; unlinking puts the discovery time back.
  */
@@ -36,25 +42,109 @@ public final class IncidentLinking {
         }
     }
 
-    private final IncidentStore store;
-    private final IncidentEditing editing;
-    private final Clock clock;
+    /** Holds taken without an incident whose message went out after all: released, as sent or corrected. */
+    public interface SentHolds {
+        SentHolds NONE = new SentHolds() {
+            @Override
+            public List<HeldMessage> released(int limit) {
+                return List.of();
+            }
 
-    IncidentLinking(IncidentStore store, IncidentEditing editing, Clock clock) {
-        this.store = store;
-        this.editing = editing;
-        this.clock = clock;
+            @Override
+            public Optional<HeldMessage> byId(String id) {
+                return Optional.empty();
+            }
+        };
+
+        /** The released holds of a hold store. */
+        static SentHolds in(HoldStore store) {
+            return new SentHolds() {
+                @Override
+                public List<HeldMessage> released(int limit) {
+                    return store.withStatus(HoldStatus.RELEASED, limit);
+                }
+
+                @Override
+                public Optional<HeldMessage> byId(String id) {
+                    return store.byId(id);
+                }
+            };
+        }
+
+        /** Released holds, newest first, at most {@code limit}. */
+        List<HeldMessage> released(int limit);
+
+        Optional<HeldMessage> byId(String id);
     }
 
-    /** Message incidents a report may be about, most recent message first. */
-    public List<Incident> candidates(long reportId, Search search) {
+    /**
+     * A message a report may be about: an incident the register opened for it, or a released hold.
+     *
+     * @param target {@code i:<incident id>} or {@code h:<hold id>}, what {@link #link} takes
+     */
+    public record Candidate(String target, String reference, Instant sentAt, String subject, List<String> domains) {
+        public boolean isHold() {
+            return target.startsWith("h:");
+        }
+    }
+
+    /** Released holds read for a search, at most: the store is asked for the newest. */
+    private static final int HOLDS_SEARCHED = 2_000;
+
+    private final IncidentStore store;
+    private final IncidentEditing editing;
+    private final IncidentOpening opening;
+    private final Clock clock;
+    private final SentHolds holds;
+    private final Function<HeldMessage, MessageFacts> holdFacts;
+
+    IncidentLinking(IncidentStore store, IncidentEditing editing, IncidentOpening opening, Clock clock,
+                    SentHolds holds, Function<HeldMessage, MessageFacts> holdFacts) {
+        this.store = store;
+        this.editing = editing;
+        this.opening = opening;
+        this.clock = clock;
+        this.holds = holds;
+        this.holdFacts = holdFacts;
+    }
+
+    /** Messages a report may be about, most recent first: message incidents, then released holds without one. */
+    public List<Candidate> candidates(long reportId, Search search) {
         Set<Long> merged = mergedSources();
-        return store.list(Optional.empty()).stream()
-                .filter(i -> i.id() != reportId && i.message().isPresent() && !merged.contains(i.id()))
-                .filter(i -> matches(i.message().get(), search))
-                .sorted(Comparator.comparing((Incident i) -> i.message().get().sentAt(),
-                        Comparator.nullsLast(Comparator.reverseOrder())))
-                .limit(MAX_CANDIDATES).toList();
+        List<Incident> incidents = store.list(Optional.empty()).stream()
+                .filter(i -> i.id() != reportId && i.message().isPresent() && !merged.contains(i.id())).toList();
+        Set<String> holdsWithIncident = incidents.stream().map(i -> i.message().get().holdId())
+                .filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        List<Candidate> found = new ArrayList<>();
+        incidents.stream().filter(i -> matches(i.message().get(), search)).forEach(i -> found.add(new Candidate(
+                "i:" + i.id(), i.reference(), i.message().get().sentAt(), i.message().get().subject(),
+                i.message().get().recipientDomains())));
+        holds.released(HOLDS_SEARCHED).stream().filter(h -> !holdsWithIncident.contains(h.id()))
+                .map(h -> Map.entry(h, holdFacts.apply(h))).filter(e -> matches(e.getValue(), search))
+                .forEach(e -> found.add(new Candidate("h:" + e.getKey().id(), e.getKey().id(),
+                        e.getKey().decidedAt().orElse(e.getValue().sentAt()), e.getValue().subject(),
+                        e.getValue().recipientDomains())));
+        return found.stream().sorted(Comparator.comparing(Candidate::sentAt,
+                Comparator.nullsLast(Comparator.reverseOrder()))).limit(MAX_CANDIDATES).toList();
+    }
+
+    /**
+     * Links to a candidate's {@link Candidate#target()}; a released hold first gets the incident of its
+     * message (source: the report's), which the report then merges into.
+     */
+    public Incident link(long reportId, String target, String actor) {
+        if (target.startsWith("h:")) {
+            Incident report = require(reportId);
+            HeldMessage hold = holds.byId(target.substring(2)).filter(h -> h.status() == HoldStatus.RELEASED)
+                    .orElseThrow(() -> new WorkflowException(List.of("link.no-incident")));
+            Incident message = opening.openForMessage(report.origin(), holdFacts.apply(hold), actor).incident();
+            return link(reportId, message.id(), actor);
+        }
+        try {
+            return link(reportId, Long.parseLong(target.startsWith("i:") ? target.substring(2) : target), actor);
+        } catch (NumberFormatException e) {
+            throw new WorkflowException(List.of("link.no-incident"));
+        }
     }
 
     private boolean matches(MessageFacts m, Search search) {

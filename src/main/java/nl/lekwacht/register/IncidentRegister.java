@@ -13,6 +13,13 @@ public record IncidentRegister(IncidentOpening opening, IncidentEditing editing,
     /** The actor of changes Lekwacht makes itself. */
     public static final String SYSTEM = "lekwacht";
 
+    /** The same register, whose linking also searches {@code holds} (their facts made by {@code facts}). */
+    IncidentRegister searchingHolds(IncidentStore store, Clock clock, IncidentLinking.SentHolds holds,
+                                    java.util.function.Function<nl.lekwacht.hold.HeldMessage, MessageFacts> facts) {
+        return new IncidentRegister(opening, editing, links, queries,
+                new IncidentLinking(store, editing, opening, clock, holds, facts));
+    }
+
     public static IncidentRegister over(IncidentStore store, FormDerivation derivation, SeverityEstimate severity,
                                         Workflow workflow, Clock clock) {
         return over(store, derivation, severity, workflow, clock, Announcer.NONE);
@@ -30,6 +37,7 @@ public record IncidentRegister(IncidentOpening opening, IncidentEditing editing,
         IncidentOpening opening = new IncidentOpening(store, derivation, clock, announcer);
         IncidentEditing editing = new IncidentEditing(store, derivation, workflow, clock, slips);
         return new IncidentRegister(opening, editing, new ReportLinks(store, opening, clock, slips),
-                new IncidentQueries(store, severity, workflow, clock), new IncidentLinking(store, editing, clock));
+                new IncidentQueries(store, severity, workflow, clock), new IncidentLinking(store, editing, opening, clock,
+                IncidentLinking.SentHolds.NONE, hold -> { throw new IllegalStateException("no holds"); }));
     }
 }

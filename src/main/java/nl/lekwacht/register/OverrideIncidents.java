@@ -1,8 +1,6 @@
 package nl.lekwacht.register;
 
-import java.time.Instant;
 import java.util.Set;
-import nl.lekwacht.hold.HoldDetails;
 import nl.lekwacht.hold.HeldMessage;
 import nl.lekwacht.hold.OverrideListener;
 import nl.lekwacht.inspect.FindingCode;
@@ -25,21 +23,11 @@ final class OverrideIncidents implements OverrideListener {
         this.facts = facts;
     }
 
-    private MessageFacts facts(HeldMessage hold) {
-        HoldDetails details = hold.details();
-        Instant sentAt = details.receivedAt() == null ? hold.createdAt() : details.receivedAt();
-        return new MessageFacts(details.queueId(), hold.id(), "", hold.sender(), hold.subject(),
-                facts.externalDomains(hold.recipients()), hold.recipients().size(), details.findings().stream()
-                .map(f -> new MessageFacts.FindingFact(f.code(), f.severity(), f.where(), f.count(), f.evidence(),
-                        f.details().getOrDefault("categories", ""))).toList(), sentAt,
-                facts.externalAddresses(hold.recipients()));
-    }
-
     @Override
     public void overridden(HeldMessage hold, Set<FindingCode> codes, String actor, String reason) {
         String who = actor == null || actor.isBlank() || "link".equals(actor) ? hold.sender() : actor;
         try {
-            Incident incident = register.opening().openForMessage(Origin.OVERRIDE, facts(hold), who).incident();
+            Incident incident = register.opening().openForMessage(Origin.OVERRIDE, facts.ofHold(hold), who).incident();
             if (reason != null && !reason.isBlank() && incident.answers().get(Field.SENDER_STATEMENT).isEmpty()) {
                 register.editing().edit(incident.id(), java.util.Map.of(Field.SENDER_STATEMENT, reason), Set.of(), who);
             }

@@ -62,10 +62,12 @@ public final class RegisterSide implements AutoCloseable {
      * @param slips        told when a message that went out is known to have reached the wrong people
      * @param screener     screens the privacy officer's follow-up letters like any outgoing mail
      * @param letterbox    sends those letters to the next hop
+     * @param sentHolds    released holds, which a report can be linked to when no incident has their message
      */
     public static RegisterSide build(LekwachtConfig config, IncidentStore store, Outbox notices, Clock clock,
                                      ExecutorService noticeSender, ScheduledExecutorService sweeper,
-                                     SlipConfirmed slips, Screener screener, Outbox letterbox) {
+                                     SlipConfirmed slips, Screener screener, Outbox letterbox,
+                                     IncidentLinking.SentHolds sentHolds) {
         var web = config.web();
         Texts texts = Texts.load(web.language(), TEXTS);
         SeverityEstimate severity = new SeverityEstimate();
@@ -74,6 +76,7 @@ public final class RegisterSide implements AutoCloseable {
                 new OfficerAnnouncer(config.register().privacyOfficerEmail(), config.hold().notifyFrom(),
                         web.publicUrl(), notices, texts, config.hold().timeZone(), noticeSender), slips);
         Facts facts = new Facts(config.organisation());
+        register = register.searchingHolds(store, clock, sentHolds, facts::ofHold);
         ReportNoticeMailer reportLinks = new ReportNoticeMailer(register.links(), notices, texts,
                 new ReportNoticeMailer.Settings(config.hold().notifyFrom(), web.publicUrl(),
                         config.register().notificationRetention()), config.organisation()::isInternal,

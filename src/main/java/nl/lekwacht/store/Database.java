@@ -105,6 +105,9 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("lekwacht-store");
         hikari.setConnectionTimeout(10_000);
         hikari.setInitializationFailTimeout(10_000);
+        if (dialect == Dialect.H2) {
+            hikari.setExceptionOverride(new ClosedH2Eviction());
+        }
         return new HikariDataSource(hikari);
     }
 

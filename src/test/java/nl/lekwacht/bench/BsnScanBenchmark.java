@@ -102,7 +102,7 @@ public class BsnScanBenchmark {
         return detector.inspect(message);
     }
 
-    private static String bsn(Random random) {
+    static String bsn(Random random) {
         while (true) {
             int[] d = new int[9];
             int sum = 0;

@@ -105,9 +105,23 @@ class DossierTest {
             for (String section : SECTIONS) {
                 assertThat(text).as("section title in the PDF").contains(section);
             }
+            keep(pdf.body(), document);
         }
         assertThat(new RegisterFixture.Web(gateway.webPort()).bytes("/register/1/pdf").statusCode())
                 .as("without a login").isEqualTo(401);
+    }
+
+    /** Keeps the PDF and its pages as images in the build folder's {@code screenshots/}, for a person to look at. */
+    private static void keep(byte[] pdf, PDDocument document) throws Exception {
+        Path dir = Path.of(DossierTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+                .resolve("screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve("dossier-DL-000001.pdf"), pdf);
+        org.apache.pdfbox.rendering.PDFRenderer pages = new org.apache.pdfbox.rendering.PDFRenderer(document);
+        for (int i = 0; i < Math.min(3, document.getNumberOfPages()); i++) {
+            javax.imageio.ImageIO.write(pages.renderImageWithDPI(i, 80), "png",
+                    dir.resolve("dossier-page" + (i + 1) + ".png").toFile());
+        }
     }
 
     private long manualIncident(Instant discovered) throws Exception {

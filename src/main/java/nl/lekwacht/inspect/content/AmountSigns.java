@@ -44,8 +44,9 @@ final class AmountSigns {
                 continue;
             }
             if (word >= 0) {
-                String w = text.substring(word, i).toLowerCase(java.util.Locale.ROOT);
-                if (w.equals("eur") || w.startsWith("euro") || (amountWord && w.startsWith("bedrag"))) {
+                if (WordSet.startsWithLower(text, word, i, "eur", true)
+                        || WordSet.startsWithLower(text, word, i, "euro", false)
+                        || (amountWord && WordSet.startsWithLower(text, word, i, "bedrag", false))) {
                     return true;
                 }
                 word = -1;

@@ -1,11 +1,11 @@
 package nl.lekwacht.inspect.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.IntPredicate;
 import nl.lekwacht.inspect.Severity;
 import nl.lekwacht.message.TextPart;
 
@@ -46,17 +46,14 @@ final class BsnClassifier {
         this.numberLabels = new NumberLabels(keywords, labels, settings.labelReach());
     }
 
-    /** @return the BSNs found (value to severity), in the order they first appear */
-    Map<Integer, Severity> classify(TextPart part, List<Candidate> all) {
-        List<Candidate> candidates = new ArrayList<>(all.size());
+    /** @return the BSNs found (value and severity), in the order they first appear */
+    FoundNumbers classify(TextPart part, List<Candidate> all) {
+        List<Candidate> candidates = settings.ignore().isEmpty() ? all : notIgnored(all);
         boolean anyValid = false;
-        for (Candidate c : all) {
-            if (!settings.ignore().contains(c.value())) {
-                candidates.add(c);
-                anyValid |= c.valid();
-            }
+        for (Candidate c : candidates) {
+            anyValid |= c.valid();
         }
-        Map<Integer, Severity> found = new LinkedHashMap<>();
+        FoundNumbers found = new FoundNumbers(16);
         if (!anyValid) {
             return found;
         }
@@ -70,6 +67,8 @@ final class BsnClassifier {
         }
         KeywordPositions near = new KeywordPositions(text, outsideTables, keywords, settings.proximity());
         Map<Integer, Group> groups = new LinkedHashMap<>();
+        int lastKey = 0;
+        Group lastGroup = null;
         List<Candidate> alone = new ArrayList<>();
         int list = -1;
         int previousEnd = Integer.MIN_VALUE / 2;
@@ -84,14 +83,12 @@ final class BsnClassifier {
                 continue;
             }
             int groupKey;
-            boolean people = c.valid() && PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) > 0;
             if (kind != TableColumns.Kind.NONE) {
                 if (c.valid() && (kind == TableColumns.Kind.BSN || label == NumberLabels.Label.BSN
                         || table.rowHasKeyword(i))) {
                     found.put(c.value(), Severity.HIGH);
                 }
                 groupKey = table.column(i);
-                people |= c.valid() && table.headingHasPeople(i);
             } else {
                 if (c.valid() && (label == NumberLabels.Label.BSN || near.isNear(c))) {
                     found.put(c.value(), Severity.HIGH);
@@ -101,23 +98,42 @@ final class BsnClassifier {
                 }
                 groupKey = list;
             }
-            if (c.valid() && !found.containsKey(c.value())) {
+            if (c.valid() && !found.contains(c.value())) {
                 alone.add(c);
             }
             previousEnd = c.end();
-            groups.computeIfAbsent(groupKey, k -> new Group()).add(c, people);
+            if (lastGroup == null || groupKey != lastKey) {
+                lastGroup = groups.computeIfAbsent(groupKey, k -> new Group());
+                lastKey = groupKey;
+            }
+            lastGroup.add(c, i);
         }
+        // whether a line names someone is asked only of a list that could still add a number
+        IntPredicate aboutPeople = i -> aboutPeople(text, candidates.get(i)) || (table.kind(i) != TableColumns.Kind.NONE
+                && table.headingHasPeople(i));
         for (Group group : groups.values()) {
-            if (group.isList(settings)) {
-                group.valid.forEach(v -> found.putIfAbsent(v, Severity.MEDIUM));
+            if (!group.allIn(found) && group.isList(settings, aboutPeople)) {
+                for (int v = 0; v < group.valid.size(); v++) {
+                    found.putIfAbsent(group.valid.get(v), Severity.MEDIUM);
+                }
             }
         }
         for (Candidate c : alone) {
-            if (!found.containsKey(c.value()) && aboutSomeone(part, c)) {
+            if (!found.contains(c.value()) && aboutSomeone(part, c)) {
                 found.put(c.value(), Severity.MEDIUM);
             }
         }
         return found;
+    }
+
+    private List<Candidate> notIgnored(List<Candidate> all) {
+        List<Candidate> kept = new ArrayList<>(all.size());
+        for (Candidate c : all) {
+            if (!settings.ignore().contains(c.value())) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -128,49 +144,90 @@ final class BsnClassifier {
      */
     private static boolean aboutSomeone(TextPart part, Candidate c) {
         String text = part.text();
-        if (PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c)) >= 2) {
+        if (PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c), 2) >= 2) {
             return true;
         }
         boolean label = part.partId().equals(TextPart.HEADER) || part.where().startsWith("attachment:");
         return label && text.length() <= SHORT_TEXT && text.indexOf('\n') < 0;
     }
 
+    /**
+     * The start of the candidate's line, at most half a {@link PeopleSigns#MAX_LINE} before it. Searched
+     * back only that far: a text without line breaks (a PDF's running text) would otherwise be read
+     * back to its start for every candidate.
+     */
     private static int lineStart(String text, Candidate c) {
-        int i = text.lastIndexOf('\n', c.start());
-        return Math.max(i + 1, c.start() - PeopleSigns.MAX_LINE / 2);
+        int limit = Math.max(0, c.start() - PeopleSigns.MAX_LINE / 2);
+        for (int i = Math.min(c.start(), text.length() - 1); i >= limit; i--) {
+            if (text.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return limit;
     }
 
+    /** The end of the candidate's line, at most half a {@link PeopleSigns#MAX_LINE} after it. */
     private static int lineEnd(String text, Candidate c) {
-        int i = text.indexOf('\n', c.end());
-        return Math.min(i < 0 ? text.length() : i, c.end() + PeopleSigns.MAX_LINE / 2);
+        int limit = Math.min(text.length(), c.end() + PeopleSigns.MAX_LINE / 2);
+        for (int i = c.end(); i < limit; i++) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    /** A sign of a person on the candidate's line. */
+    private static boolean aboutPeople(String text, Candidate c) {
+        return PeopleSigns.onLine(text, lineStart(text, c), lineEnd(text, c), 1) > 0;
     }
 
     /** The numbers of one list or column. */
     private static final class Group {
-        private final Set<Integer> valid = new LinkedHashSet<>();
+        private final IntOrderedSet valid = new IntOrderedSet();
+        /** The valid candidates (indices), repeats included. */
+        private int[] members = new int[8];
         private int total;
         private int validCount;
-        private int people;
 
-        void add(Candidate c, boolean aboutPeople) {
+        void add(Candidate c, int index) {
             total++;
             if (c.valid()) {
-                validCount++;
+                if (validCount == members.length) {
+                    members = Arrays.copyOf(members, validCount * 2);
+                }
+                members[validCount++] = index;
                 valid.add(c.value());
-                people += aboutPeople ? 1 : 0;
             }
+        }
+
+        /** True when every number of the group is found already: whether it is a list changes nothing. */
+        boolean allIn(FoundNumbers found) {
+            for (int v = 0; v < valid.size(); v++) {
+                if (!found.contains(valid.get(v))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
          * Enough valid numbers, and a list of people: at least half of its numbers on lines that name
-         * someone, or a bare column so long and so valid that only BSNs make it (the worst export to leak).
+         * someone ({@code aboutPeople}, asked only when the rest holds), or a bare column so long and so
+         * valid that only BSNs make it (the worst export to leak).
          */
-        boolean isList(BsnSettings settings) {
+        boolean isList(BsnSettings settings, IntPredicate aboutPeople) {
             if (valid.size() < settings.minListSize() || validCount < settings.minValidShare() * total) {
                 return false;
             }
-            return people * 2 >= validCount
-                    || (valid.size() >= settings.minBareColumn() && validCount >= BARE_VALID_SHARE * total);
+            if (valid.size() >= settings.minBareColumn() && validCount >= BARE_VALID_SHARE * total) {
+                return true;
+            }
+            int people = 0;
+            for (int k = 0; k < validCount && people * 2 < validCount; k++) {
+                people += aboutPeople.test(members[k]) ? 1 : 0;
+            }
+            return people * 2 >= validCount;
         }
     }
 }

@@ -1,11 +1,8 @@
 package nl.lekwacht.inspect.content;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.lekwacht.inspect.Detector;
 import nl.lekwacht.inspect.Finding;
 import nl.lekwacht.inspect.FindingCode;
@@ -40,20 +37,26 @@ final class BsnDetector implements Detector {
 
     @Override
     public List<Finding> inspect(OutboundMessage message) {
-        ByPlace<Map<Integer, Severity>> byPlace = new ByPlace<>();
+        ByPlace<FoundNumbers> byPlace = new ByPlace<>();
         for (TextPart part : message.texts()) {
             List<Candidate> candidates = scanner.scan(part.text());
             if (candidates.isEmpty()) {
                 continue;
             }
-            Map<Integer, Severity> found = classifier.classify(part, candidates);
+            FoundNumbers found = classifier.classify(part, candidates);
             if (!found.isEmpty()) {
-                Map<Integer, Severity> all = byPlace.at(part, LinkedHashMap::new);
-                found.forEach((value, severity) -> all.merge(value, severity, BsnDetector::max));
+                // the first text at a place keeps its own numbers; a later one (the HTML alternative) merges in
+                FoundNumbers all = byPlace.at(part, () -> found);
+                if (all != found) {
+                    for (int i = 0; i < found.size(); i++) {
+                        all.mergeMax(found.value(i), found.severity(i));
+                    }
+                }
             }
         }
         List<Finding> findings = new ArrayList<>(byPlace.size());
-        Set<Integer> counted = new HashSet<>();
+        // with one place every number is counted there; with more, each at the first place that has it
+        IntOrderedSet counted = byPlace.size() > 1 ? new IntOrderedSet() : null;
         byPlace.forEach((place, found) -> findings.add(finding(place, found, counted)));
         return findings;
     }
@@ -61,25 +64,30 @@ final class BsnDetector implements Detector {
     /**
      * The finding at one place. Its count is of the numbers no earlier place of the message had, so that
      * the counts of a message's findings add up to its distinct numbers (the people affected); the
-     * evidence shows every number found here.
+     * evidence shows every number found here. {@code counted} is null when the message has one place.
      */
-    private static Finding finding(ByPlace.Place place, Map<Integer, Severity> found, Set<Integer> counted) {
-        int high = (int) found.values().stream().filter(s -> s == Severity.HIGH).count();
-        int medium = found.size() - high;
+    private static Finding finding(ByPlace.Place place, FoundNumbers found, IntOrderedSet counted) {
+        int high = 0;
         int fresh = 0;
-        for (Integer value : found.keySet()) {
-            fresh += counted.add(value) ? 1 : 0;
+        List<String> evidence = new ArrayList<>(Math.min(MAX_EVIDENCE, found.size()));
+        for (int i = 0; i < found.size(); i++) {
+            high += found.severity(i) == Severity.HIGH ? 1 : 0;
+            if (counted != null) {
+                int before = counted.size();
+                counted.add(found.value(i));
+                fresh += counted.size() > before ? 1 : 0;
+            } else {
+                fresh++;
+            }
+            if (i < MAX_EVIDENCE) {
+                evidence.add(BsnMask.mask(found.value(i)));
+            }
         }
-        List<String> evidence = found.keySet().stream().limit(MAX_EVIDENCE).map(BsnMask::mask).toList();
+        int medium = found.size() - high;
         String message = found.size() + " citizen service number(s) (BSN): " + high + " named by a keyword or "
                 + "column heading, " + medium + " by their context" + (fresh < found.size()
                 ? "; " + (found.size() - fresh) + " also found earlier in the message" : "");
         return new Finding(FindingCode.BSN, high > 0 ? Severity.HIGH : Severity.MEDIUM, place.where(), place.part(),
-                fresh, evidence, message, Map.of("high", Integer.toString(high), "medium", Integer.toString(medium),
-                        "here", Integer.toString(found.size())));
-    }
-
-    private static Severity max(Severity a, Severity b) {
-        return a.atLeast(b) ? a : b;
-    }
-}
+                fresh, evidence, message, Map.of("high", Integer.toString(high), "medium",
+                        Integer.toString(medium), "here", Integer.toString(found.size())));
+    }}

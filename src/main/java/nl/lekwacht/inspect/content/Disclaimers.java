@@ -1,6 +1,5 @@
 package nl.lekwacht.inspect.content;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,8 +10,8 @@ import java.util.Set;
  */
 final class Disclaimers {
 
-    private static final Set<String> NEGATIONS = Set.of("niet", "geen", "nooit", "never", "not", "no", "don't",
-            "niets", "nimmer");
+    private static final WordSet NEGATIONS = new WordSet(Set.of("niet", "geen", "nooit", "never", "not", "no",
+            "don't", "niets", "nimmer"));
     private static final int MAX_SENTENCE = 400;
 
     private Disclaimers() {
@@ -39,7 +38,7 @@ final class Disclaimers {
             if (inWord && word < 0) {
                 word = i;
             } else if (!inWord && word >= 0) {
-                negated |= NEGATIONS.contains(text.substring(word, i).toLowerCase(Locale.ROOT));
+                negated |= NEGATIONS.contains(text, word, i);
                 word = -1;
             }
         }

@@ -22,7 +22,11 @@ final class Links {
                 && text.charAt(from - 1) != '(' && text.charAt(from - 1) != '"') {
             from--;
         }
-        String word = text.substring(from, c.start());
-        return word.contains("://") || word.regionMatches(true, 0, "www.", 0, 4);
+        for (int i = from; i + 3 <= c.start(); i++) {
+            if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                return true;
+            }
+        }
+        return c.start() - from >= 4 && text.regionMatches(true, from, "www.", 0, 4);
     }
 }

@@ -1,6 +1,5 @@
 package nl.lekwacht.inspect.content;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -48,8 +47,8 @@ final class NumberLabels {
                 break;
             }
         }
-        int lastBsn = from >= c.start() ? -1 : lastStart(keywords.findAll(text, from, c.start()));
-        int lastOther = from >= c.start() ? -1 : lastStart(labels.findAll(text, from, c.start()));
+        int lastBsn = from >= c.start() ? -1 : keywords.lastStart(text, from, c.start());
+        int lastOther = from >= c.start() ? -1 : labels.lastStart(text, from, c.start());
         if (lastBsn >= 0 || lastOther >= 0) {
             return lastOther > lastBsn ? Label.OTHER : Label.BSN;
         }
@@ -96,9 +95,5 @@ final class NumberLabels {
             i++;
         }
         return i < text.length() && text.charAt(i) == '#';
-    }
-
-    private static int lastStart(List<TermMatcher.Match> matches) {
-        return matches.isEmpty() ? -1 : matches.get(matches.size() - 1).start();
     }
 }

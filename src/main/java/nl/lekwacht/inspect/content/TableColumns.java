@@ -29,6 +29,9 @@ final class TableColumns {
     /** Per candidate: its table's heading line (start, end), or -1. */
     private final int[] headStart;
     private final int[] headEnd;
+    /** The heading last asked about and its answer: every row of a table asks about the same one. */
+    private int lastHeading = -1;
+    private boolean lastHeadingHasPeople;
 
     TableColumns(String text, boolean tabular, List<Candidate> candidates, TermMatcher keywords, TermMatcher labels) {
         this.text = text;
@@ -64,7 +67,15 @@ final class TableColumns {
 
     /** True when the heading of the candidate's table names a column about people (Naam, Geboortedatum). */
     boolean headingHasPeople(int candidate) {
-        return headStart[candidate] >= 0 && PeopleSigns.inHeading(text, headStart[candidate], headEnd[candidate]);
+        int from = headStart[candidate];
+        if (from < 0) {
+            return false;
+        }
+        if (from != lastHeading) {
+            lastHeading = from;
+            lastHeadingHasPeople = PeopleSigns.inHeading(text, from, headEnd[candidate]);
+        }
+        return lastHeadingHasPeople;
     }
 
     private void assign(boolean tabular, List<Candidate> candidates) {

@@ -87,9 +87,43 @@ final class TermMatcher {
         return found;
     }
 
-    /** True when any term occurs in the region. */
+    /** True when any term starts in {@code [from, to)}. */
     boolean containsAny(CharSequence text, int from, int to) {
-        return !findAll(text, from, to).isEmpty();
+        int start = Math.max(0, from);
+        int end = Math.min(text.length(), to);
+        for (int i = start; i < end; i++) {
+            if (matchesAt(text, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the last match that starts in {@code [from, to)} starts, or -1; searched from the end. */
+    int lastStart(CharSequence text, int from, int to) {
+        int start = Math.max(0, from);
+        for (int i = Math.min(text.length(), to) - 1; i >= start; i--) {
+            if (matchesAt(text, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matchesAt(CharSequence text, int i) {
+        if (i > 0 && isWordChar(text.charAt(i - 1))) {
+            return false;
+        }
+        Term[] candidates = candidatesFor(lower(text.charAt(i)));
+        if (candidates == null) {
+            return false;
+        }
+        for (Term term : candidates) {
+            if (matchAt(text, i, term) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Term[] candidatesFor(char first) {

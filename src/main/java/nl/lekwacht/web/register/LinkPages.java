@@ -58,7 +58,7 @@ public final class LinkPages implements WebModule {
         String domain = param(ctx, "domein");
         String subject = param(ctx, "onderwerp");
         boolean searched = ctx.queryParam("zoek") != null;
-        List<Incident> candidates = searched && incident.message().isEmpty()
+        List<IncidentLinking.Candidate> candidates = searched && incident.message().isEmpty()
                 ? linking.candidates(incident.id(), new IncidentLinking.Search(day(from, 0), day(to, 1), domain, subject))
                 : List.of();
         Map<String, Object> all = new HashMap<>();
@@ -83,9 +83,9 @@ public final class LinkPages implements WebModule {
 
     private void link(Context ctx) {
         Incident report = incident(ctx, ctx.pathParam("id"));
-        Incident message = incident(ctx, Optional.ofNullable(ctx.formParam("met")).orElse(""));
+        String target = Optional.ofNullable(ctx.formParam("met")).orElse("");
         try {
-            register.linking().link(report.id(), message.id(), WebAuth.principal(ctx).name());
+            register.linking().link(report.id(), target, WebAuth.principal(ctx).name());
             ctx.redirect("/register/" + report.id() + "/koppelen?gekoppeld=1", HttpStatus.SEE_OTHER);
         } catch (WorkflowException e) {
             page(ctx, 409, e.problems());

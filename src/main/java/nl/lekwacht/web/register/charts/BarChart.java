@@ -49,7 +49,7 @@ public record BarChart(String id, String title, String description, List<String>
     private static final int PLOT = 180;
     private static final int AXIS = 34;
     private static final int LEGEND_ROW = 22;
-    private static final int LEGEND_COLUMNS = 3;
+    private static final int LEGEND_COLUMNS = 2;
 
     public String svg() {
         int legendRows = (series.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
@@ -147,7 +147,7 @@ public record BarChart(String id, String title, String description, List<String>
             out.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"16\" height=\"14\" fill=\"url(#")
                     .append(escape(id)).append("-p").append(s).append(")\" stroke=\"#222\" stroke-width=\"0.75\"/>")
                     .append("<text x=\"").append(x + 22).append("\" y=\"").append(y + 11).append("\">")
-                    .append(escape(shorten(series.get(s).label(), 30))).append(" (").append(series.get(s).total())
+                    .append(escape(shorten(series.get(s).label(), 40))).append(" (").append(series.get(s).total())
                     .append(")</text>");
         }
         out.append("</g>");
