@@ -113,11 +113,20 @@ final class RelayTransaction implements MessageHandler {
         return reply;
     }
 
-    /** The message's data was refused before screening (too big, bare LF, NUL): logged now, once. */
-    void refusedData(String why, SmtpReply reply, long size) {
+    /**
+     * The message's data was refused before screening (too big, bare LF, NUL, spool full): logged now,
+     * once; {@code cause} is empty or says what failed on our side.
+     */
+    void refusedData(String why, SmtpReply reply, long size, String cause) {
         logged = true;
         TransactionLog.refused(queueId, client(), senderDomain, recipients.size(), refusedRecipients, size, why,
-                reply);
+                reply, cause);
+    }
+
+    /** The client left in the middle of its data: nothing refused, nothing relayed; logged now, once. */
+    void clientLeftInData(long size, String how) {
+        logged = true;
+        TransactionLog.leftInData(queueId, client(), senderDomain, recipients.size(), refusedRecipients, size, how);
     }
 
     /** The client declared SMTPUTF8 on MAIL: non-ASCII addresses may follow. */

@@ -72,6 +72,11 @@ final class DocumentExtraction {
     private final ScanReading scans;
     private final Path tempDir;
 
+    /** What was done with images since the last call (see {@link ScanReading#takeCounts()}). */
+    OcrCounts takeOcrCounts() {
+        return scans.takeCounts();
+    }
+
     DocumentExtraction(AutoDetectParser parser, ScanReading scans, Path tempDir) {
         this.parser = parser;
         this.detector = parser.getDetector();
@@ -170,7 +175,7 @@ final class DocumentExtraction {
             if (isThumbnail(name)) {
                 return;
             }
-            ScanReading.Plan plan = scans.plan(in.getPath(), tempDir);
+            ScanReading.Plan plan = scans.plan(in.getPath());
             if (plan.action() == ScanReading.Action.SKIP) {
                 return;
             }
@@ -178,7 +183,8 @@ final class DocumentExtraction {
                 notRead(where, plan.why());
                 return;
             }
-            String hash = ScanReading.hash(plan.file());
+            // keyed by the bytes as sent, so a repeated photo is neither scaled nor read again
+            String hash = ScanReading.hash(in.getPath());
             String cached = scans.cached(hash);
             if (cached != null) {
                 if (!cached.isBlank()) {
@@ -189,14 +195,14 @@ final class DocumentExtraction {
                 return;
             }
             StructuredTextHandler handler = new StructuredTextHandler(budget, false);
-            boolean scaled = !plan.file().equals(in.getPath());
+            Path file = scans.prepare(in.getPath(), plan, tempDir);
             ParseContext context = new ParseContext();
             scans.configure(context, pdfConfig(), true);
-            if (scaled) {
-                try (TikaInputStream image = TikaInputStream.get(plan.file())) {
+            if (!file.equals(in.getPath())) {
+                try (TikaInputStream image = TikaInputStream.get(file)) {
                     scans.read(image, "image/png", handler, metadata, context);
                 } finally {
-                    Files.deleteIfExists(plan.file());
+                    Files.deleteIfExists(file);
                 }
             } else {
                 scans.read(in, type, handler, metadata, context);

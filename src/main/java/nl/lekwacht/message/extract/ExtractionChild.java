@@ -149,6 +149,13 @@ final class ExtractionChild {
                 out.writeByte(Wire.DONE);
                 out.flush();
             }
+            OcrCounts ocr = extraction.takeOcrCounts();
+            out.writeByte(Wire.OCR);
+            out.writeLong(ocr.read());
+            out.writeLong(ocr.cached());
+            out.writeLong(ocr.skipped());
+            out.writeLong(ocr.scaledDown());
+            out.writeLong(ocr.scaledUp());
             out.writeByte(Wire.END);
             out.flush();
         } finally {

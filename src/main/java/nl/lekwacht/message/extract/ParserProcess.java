@@ -30,8 +30,8 @@ final class ParserProcess {
     /** Exit code of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
 
-    /** What one request gave. */
-    record Result(List<TextPart> texts, List<ExtractionProblem> problems) {
+    /** What one request gave; {@code ocr} is {@link OcrCounts#NONE} when the process did not finish it. */
+    record Result(List<TextPart> texts, List<ExtractionProblem> problems, OcrCounts ocr) {
     }
 
     private final Process process;
@@ -120,6 +120,7 @@ final class ParserProcess {
         List<TextPart> texts = new ArrayList<>();
         List<ExtractionProblem> problems = new ArrayList<>();
         int answered = 0;
+        OcrCounts ocr = OcrCounts.NONE;
         // UTF-8 takes at most three bytes for a Java char: more text than that is a broken stream, not
         // something the gateway should make room for
         long textBytesLeft = settings.maxText() * 3 + 1024;
@@ -139,8 +140,10 @@ final class ParserProcess {
                             Wire.readLabel(fromChild), Reason.valueOf(Wire.readLabel(fromChild)),
                             Wire.readLabel(fromChild)));
                     case Wire.DONE -> answered++;
+                    case Wire.OCR -> ocr = new OcrCounts(fromChild.readLong(), fromChild.readLong(),
+                            fromChild.readLong(), fromChild.readLong(), fromChild.readLong());
                     case Wire.END -> {
-                        return new Result(texts, problems);
+                        return new Result(texts, problems, ocr);
                     }
                     default -> throw new IOException("protocol error: tag " + tag);
                 }
@@ -158,7 +161,7 @@ final class ParserProcess {
                             i == answered ? detail : "not reached: " + detail));
                 }
             }
-            return new Result(texts, problems);
+            return new Result(texts, problems, ocr);
         }
     }
 

@@ -40,8 +40,16 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
  */
 final class ScanReading {
 
-    /** What to do with one image. */
-    record Plan(Action action, Path file, String why) {
+    /**
+     * What to do with one image.
+     *
+     * @param factor by how much to scale it before it is read: below 1 for a large photo, 1 to read it as it is
+     * @param why    for {@link Action#SKIP} and {@link Action#NOT_READ}, why
+     */
+    record Plan(Action action, double factor, String why) {
+        static Plan read(double factor) {
+            return new Plan(Action.READ, factor, null);
+        }
     }
 
     enum Action { READ, SKIP, NOT_READ }
@@ -50,6 +58,11 @@ final class ScanReading {
     private final String unavailable;
     private final Cache<String, String> cache;
     private final TesseractOCRParser tesseract = new TesseractOCRParser();
+    private long read;
+    private long cachedHits;
+    private long skipped;
+    private long scaledDown;
+    private long scaledUp;
 
     /** @param unavailable why OCR cannot run here ({@code ocr-off}, {@code ocr-missing}), or null when it can */
     ScanReading(OcrSettings settings, String unavailable) {
@@ -70,7 +83,19 @@ final class ScanReading {
     void read(InputStream image, String type, ContentHandler handler, Metadata metadata, ParseContext context)
             throws IOException, SAXException, TikaException {
         metadata.set(Metadata.CONTENT_TYPE, type.replace("image/", "image/ocr-"));
+        read++;
         tesseract.parse(image, handler, metadata, context);
+    }
+
+    /** What this process did with images since the last call, and starts counting again. */
+    OcrCounts takeCounts() {
+        OcrCounts counts = new OcrCounts(read, cachedHits, skipped, scaledDown, scaledUp);
+        read = 0;
+        cachedHits = 0;
+        skipped = 0;
+        scaledDown = 0;
+        scaledUp = 0;
+        return counts;
     }
 
     /** Why OCR cannot run in this process, or null: off in the settings, or no Tesseract with the languages. */
@@ -134,39 +159,56 @@ final class ScanReading {
     }
 
     /**
-     * What to do with the image in {@code file}: skip it when it is small (a logo), scale it down into
-     * a temporary file when it has more pixels than allowed, or read it as it is.
+     * What to do with the image in {@code file}: skip it when it is small (a logo; counted as skipped),
+     * scale it down when it has more pixels than allowed, or read it as it is. Decodes no pixels.
      */
-    Plan plan(Path file, Path tempDir) throws IOException {
+    Plan plan(Path file) throws IOException {
         int[] size = dimensions(file);
         if (size == null) {
-            return new Plan(Action.READ, file, null);
+            return Plan.read(1);
         }
         if (Math.min(size[0], size[1]) < settings.minImageSide()) {
-            return new Plan(Action.SKIP, file, "smaller than " + settings.minImageSide() + " pixels");
+            skipped++;
+            return new Plan(Action.SKIP, 1, "smaller than " + settings.minImageSide() + " pixels");
         }
         if (unavailable != null) {
-            return new Plan(Action.NOT_READ, file, unavailable);
+            return new Plan(Action.NOT_READ, 1, unavailable);
         }
         long pixels = (long) size[0] * size[1];
         if (pixels <= settings.maxPixels()) {
-            return new Plan(Action.READ, file, null);
+            return Plan.read(1);
+        }
+        return Plan.read(Math.sqrt((double) settings.maxPixels() / pixels));
+    }
+
+    /**
+     * The image to hand to Tesseract: {@code file} itself, or a grey copy scaled by the plan's factor in
+     * a temporary file under {@code tempDir}, which the caller deletes after the read.
+     */
+    Path prepare(Path file, Plan plan, Path tempDir) throws IOException {
+        if (plan.factor() == 1) {
+            return file;
         }
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
-            return new Plan(Action.READ, file, null);
+            return file;
         }
-        double factor = Math.sqrt((double) settings.maxPixels() / pixels);
-        int w = Math.max(1, (int) (size[0] * factor));
-        int h = Math.max(1, (int) (size[1] * factor));
+        int w = Math.max(1, (int) (image.getWidth() * plan.factor()));
+        int h = Math.max(1, (int) (image.getHeight() * plan.factor()));
         BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, plan.factor() > 1
+                ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(image, 0, 0, w, h, null);
         g.dispose();
         Path out = Files.createTempFile(tempDir, "scaled-", ".png");
         ImageIO.write(scaled, "png", out.toFile());
-        return new Plan(Action.READ, out, null);
+        if (plan.factor() < 1) {
+            scaledDown++;
+        } else {
+            scaledUp++;
+        }
+        return out;
     }
 
     /** Width and height without decoding the pixels; null when no reader knows the format. */
@@ -191,8 +233,13 @@ final class ScanReading {
         }
     }
 
+    /** The text read before from an image with this content hash, or null; a hit is counted. */
     String cached(String hash) {
-        return hash == null ? null : cache.getIfPresent(hash);
+        String text = hash == null ? null : cache.getIfPresent(hash);
+        if (text != null) {
+            cachedHits++;
+        }
+        return text;
     }
 
     void remember(String hash, String text) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.lekwacht.message.Attachment;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.ExtractionProblem;
@@ -27,6 +28,7 @@ public final class TikaContentExtractor implements ContentExtractor {
     private final ExtractionSettings settings;
     private final ParserPool pool;
     private final ScheduledExecutorService watchdog;
+    private final AtomicReference<OcrCounts> ocr = new AtomicReference<>(OcrCounts.NONE);
 
     /**
      * Makes the pool; with {@code prestart} its processes start now and load their parsers in the
@@ -58,6 +60,7 @@ public final class TikaContentExtractor implements ContentExtractor {
             return message;
         }
         ParserProcess.Result result = run(attachments);
+        ocr.accumulateAndGet(result.ocr(), OcrCounts::plus);
         return message.withExtraction(result.texts(), result.problems());
     }
 
@@ -97,7 +100,7 @@ public final class TikaContentExtractor implements ContentExtractor {
     private static ParserProcess.Result unanswered(List<Attachment> attachments, String why) {
         List<ExtractionProblem> problems = new ArrayList<>();
         attachments.forEach(a -> problems.add(ExtractionProblem.of(a, a.where(), Reason.TIMEOUT, why)));
-        return new ParserProcess.Result(List.of(), problems);
+        return new ParserProcess.Result(List.of(), problems, OcrCounts.NONE);
     }
 
     /** Starts the parser processes now if they are not running yet, so the next message finds them warm. */
@@ -108,6 +111,11 @@ public final class TikaContentExtractor implements ContentExtractor {
     /** How many parser processes this extractor started in its life, replacements included. */
     public int processesStarted() {
         return pool.started();
+    }
+
+    /** What the parser processes did with images since this extractor started (messages they finished). */
+    public OcrCounts ocrCounts() {
+        return ocr.get();
     }
 
     /** Process ids of the pool's parser processes (for tests and diagnostics). */

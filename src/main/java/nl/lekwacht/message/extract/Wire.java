@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * child  -> parent  READY once the parsers are loaded
  * parent -> child   REQUEST, limits, attachment count, then per attachment: name, declared type and the
  *                   content as length-prefixed chunks ending in 0 (complete) or -1 (dropped: over the limit)
- * child  -> parent  per attachment any number of TEXT and PROBLEM records, then DONE; after the last END
+ * child  -> parent  per attachment any number of TEXT and PROBLEM records, then DONE; after the last one
+ *                   OCR (five counts, {@link OcrCounts}) and END
  * </pre>
  *
  * The child reads a whole request before it writes anything, so neither side can block the other on a
@@ -27,6 +28,7 @@ final class Wire {
     static final byte PROBLEM = 'P';
     static final byte DONE = 'D';
     static final byte END = 'E';
+    static final byte OCR = 'O';
     static final int CHUNK_END = 0;
     static final int CHUNK_DROPPED = -1;
     static final int CHUNK_SIZE = 64 * 1024;
