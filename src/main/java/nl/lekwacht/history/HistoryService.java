@@ -40,7 +40,7 @@ public final class HistoryService implements HistoryView {
     private static final String ORGANISATION = "*";
 
     private final HistoryStore store;
-    private final Executor writes;
+    private final HistoryWriter writer;
     private final HistoryConfig config;
     private final OrganisationConfig organisation;
     private final Clock clock;
@@ -63,13 +63,14 @@ public final class HistoryService implements HistoryView {
     }
 
     /**
-     * @param writes runs the store writes of {@link #learn}; the cached snapshots are updated at once
-     *               either way. The relay passes a background writer so that a client's reply never
-     *               waits for a database commit; a write lost in a crash costs one learned message.
+     * @param writes runs the store writes of {@link #learn}, in batches of what queued up meanwhile (see
+     *               {@link HistoryWriter}); the cached snapshots are updated at once either way. The
+     *               relay passes a background writer so that a client's reply never waits for a
+     *               database commit; a write lost in a crash costs the learned messages of one batch.
      */
     public HistoryService(HistoryStore store, HistoryConfig config, OrganisationConfig organisation, Clock clock,
                           Ticker ticker, Executor executor, Executor writes) {
-        this.writes = writes;
+        this.writer = new HistoryWriter(store, writes, 10_000);
         this.store = store;
         this.config = config;
         this.organisation = organisation;
@@ -143,7 +144,7 @@ public final class HistoryService implements HistoryView {
         if (message.recipients().isEmpty()) {
             return;
         }
-        writes.execute(() -> record(message));
+        writer.add(message);
         senders.asMap().computeIfPresent(message.sender(), (k, history) -> history.plus(message));
         organisationCache.asMap().computeIfPresent(ORGANISATION, (k, history) -> history.plus(message));
     }
@@ -229,15 +230,6 @@ public final class HistoryService implements HistoryView {
         senders.invalidateAll();
         organisationCache.invalidateAll();
         return removed;
-    }
-
-    private void record(LearnedMessage message) {
-        try {
-            store.record(message);
-        } catch (RuntimeException e) {
-            log.warn("could not store what was learned from a message of {}: {}",
-                    message.sender().substring(message.sender().indexOf('@') + 1), e.toString());
-        }
     }
 
     private boolean isExternal(String key, String senderKey) {

@@ -34,7 +34,7 @@ public final class HistorySide implements AutoCloseable {
     /**
      * @param ticker       ages the caches
      * @param refresher    refreshes the caches
-     * @param writer       writes learned messages, one at a time; drained and closed with this side
+     * @param writer       writes learned messages, a batch at a time; drained and closed with this side
      * @param housekeeping runs the daily purge; closed with this side
      */
     public static HistorySide build(LekwachtConfig config, HistoryStore store, Clock clock, Ticker ticker,

@@ -17,6 +17,15 @@ public interface HistoryStore {
     boolean record(LearnedMessage message);
 
     /**
+     * Adds delivered messages, as {@link #record} would one after the other (a message known before is
+     * left out), but in one transaction: a failure leaves none of them written. What the history writer
+     * calls with what queued up while it wrote the batch before.
+     */
+    default void recordAll(java.util.List<LearnedMessage> messages) {
+        messages.forEach(this::record);
+    }
+
+    /**
      * Takes back what was learned from one message, as if it had never been sent: each recipient's count
      * goes down by one, and a recipient known only from it is forgotten. The message stays known, so it
      * is not learned again.

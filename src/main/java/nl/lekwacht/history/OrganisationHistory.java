@@ -7,6 +7,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /**
  * Every external address and domain anyone in the organisation has mailed. An immutable snapshot.
@@ -14,7 +18,9 @@ import java.util.Set;
  * <p>It has two layers: the <em>indexed</em> layer as loaded from the store (what {@link #derived}
  * values such as similarity indexes are built from, once per load), and the addresses this instance
  * learned since, which exact look-ups ({@link #knowsAddress}, {@link #knowsDomain}) see at once and
- * the indexes see after the next refresh. Adding a message copies only the second, small layer.
+ * the indexes see after the next refresh. The second layer is a pair of persistent maps: adding a
+ * message shares all but a few paths with the snapshot before, since that layer grows with every new
+ * address until the next reload.
  */
 public final class OrganisationHistory {
 
@@ -32,8 +38,8 @@ public final class OrganisationHistory {
 
     private final Map<String, KnownAddress> indexed;
     private final Set<String> indexedDomains;
-    private final Map<String, KnownAddress> recent;
-    private final Set<String> recentDomains;
+    private final PMap<String, KnownAddress> recent;
+    private final PSet<String> recentDomains;
     private final Memo<OrganisationHistory> memo;
 
     public OrganisationHistory(Collection<KnownAddress> addresses, Collection<String> domains) {
@@ -41,11 +47,11 @@ public final class OrganisationHistory {
     }
 
     private OrganisationHistory(Map<String, KnownAddress> indexed, Set<String> indexedDomains) {
-        this(indexed, indexedDomains, Map.of(), Set.of(), new Memo<>());
+        this(indexed, indexedDomains, HashTreePMap.empty(), HashTreePSet.empty(), new Memo<>());
     }
 
     private OrganisationHistory(Map<String, KnownAddress> indexed, Set<String> indexedDomains,
-                                Map<String, KnownAddress> recent, Set<String> recentDomains,
+                                PMap<String, KnownAddress> recent, PSet<String> recentDomains,
                                 Memo<OrganisationHistory> memo) {
         this.indexed = indexed;
         this.indexedDomains = indexedDomains;
@@ -99,18 +105,18 @@ public final class OrganisationHistory {
         if (message.recipients().isEmpty()) {
             return this;
         }
-        Map<String, KnownAddress> nextRecent = new HashMap<>(recent);
-        Set<String> nextDomains = new HashSet<>(recentDomains);
+        PMap<String, KnownAddress> nextRecent = recent;
+        PSet<String> nextDomains = recentDomains;
         for (LearnedMessage.LearnedRecipient r : message.recipients()) {
             KnownAddress known = address(r.address()).orElse(null);
             String name = r.displayName().isEmpty() && known != null ? known.displayName() : r.displayName();
-            nextRecent.put(r.address(), new KnownAddress(r.address(), name, known == null ? 1 : known.messages() + 1));
+            nextRecent = nextRecent.plus(r.address(), new KnownAddress(r.address(), name, known == null ? 1 : known.messages() + 1));
             String domain = AddressKey.domain(r.address());
             if (!indexedDomains.contains(domain)) {
-                nextDomains.add(domain);
+                nextDomains = nextDomains.plus(domain);
             }
         }
-        return new OrganisationHistory(indexed, indexedDomains, Map.copyOf(nextRecent), Set.copyOf(nextDomains), memo);
+        return new OrganisationHistory(indexed, indexedDomains, nextRecent, nextDomains, memo);
     }
 
     /** Both layers merged into a new indexed layer (what a reload from the store would give). */

@@ -1,7 +1,6 @@
 package nl.lekwacht.history;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,20 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
 
 /**
  * Everything one internal sender has mailed outside the organisation: each correspondent, and the
  * groups of external recipients that saw each other on a message. An immutable snapshot; safe to
  * share between threads.
+ *
+ * <p>{@link #plus} is on the hot path (every delivered message). The groups and the sent messages,
+ * which grow with every message (each has its own Message-ID), are persistent maps, so the next
+ * snapshot shares all but one path with this one instead of copying them. The correspondents are
+ * copied: the detectors walk them in map order and break ties by that order, so they keep the
+ * plain map they always had (one entry per address, a few dozen to a few thousand).
  */
 public final class SenderHistory {
 
     private final String sender;
     private final long messages;
     private final Map<String, Correspondent> correspondents;
-    private final List<RecipientGroup> groups;
-    private final Map<String, List<RecipientGroup>> groupsByMember;
-    private final Map<String, Set<String>> messagesByKey;
+    private final PMap<Set<String>, RecipientGroup> groups;
+    private final PMap<String, PSet<Set<String>>> groupsByMember;
+    private final PMap<String, Set<String>> messagesByKey;
     private final Memo<SenderHistory> memo = new Memo<>();
 
     /**
@@ -42,20 +51,53 @@ public final class SenderHistory {
      */
     public SenderHistory(String sender, long messages, Collection<Correspondent> correspondents,
                          Collection<RecipientGroup> groups, Map<String, Set<String>> messagesByKey) {
-        this.messagesByKey = Collections.unmodifiableMap(messagesByKey);
+        this(sender, messages, byAddress(correspondents), byMembers(groups), HashTreePMap.from(messagesByKey));
+    }
+
+    private SenderHistory(String sender, long messages, Map<String, Correspondent> correspondents,
+                          PMap<Set<String>, RecipientGroup> groups, PMap<String, Set<String>> messagesByKey) {
+        this(sender, messages, correspondents, groups, memberships(groups.keySet()), messagesByKey);
+    }
+
+    private SenderHistory(String sender, long messages, Map<String, Correspondent> correspondents,
+                          PMap<Set<String>, RecipientGroup> groups, PMap<String, PSet<Set<String>>> groupsByMember,
+                          PMap<String, Set<String>> messagesByKey) {
         this.sender = sender;
         this.messages = messages;
+        this.correspondents = correspondents;
+        this.groups = groups;
+        this.groupsByMember = groupsByMember;
+        this.messagesByKey = messagesByKey;
+    }
+
+    private static Map<String, Correspondent> byAddress(Collection<Correspondent> correspondents) {
         Map<String, Correspondent> byAddress = new HashMap<>();
         correspondents.forEach(c -> byAddress.put(c.address(), c));
-        this.correspondents = Collections.unmodifiableMap(byAddress);
-        this.groups = List.copyOf(groups);
-        Map<String, List<RecipientGroup>> byMember = new HashMap<>();
-        for (RecipientGroup group : this.groups) {
-            for (String member : group.members()) {
-                byMember.computeIfAbsent(member, m -> new ArrayList<>(2)).add(group);
+        return Collections.unmodifiableMap(byAddress);
+    }
+
+    /** One entry per member set; two entries with the same members (not from the store) are added up. */
+    private static PMap<Set<String>, RecipientGroup> byMembers(Collection<RecipientGroup> groups) {
+        Map<Set<String>, RecipientGroup> byMembers = new HashMap<>();
+        for (RecipientGroup g : groups) {
+            byMembers.merge(g.members(), g, (a, b) -> new RecipientGroup(a.members(), a.messages() + b.messages(),
+                    a.lastSent().isAfter(b.lastSent()) ? a.lastSent() : b.lastSent()));
+        }
+        return HashTreePMap.from(byMembers);
+    }
+
+    private static PMap<String, PSet<Set<String>>> memberships(Collection<Set<String>> groups) {
+        Map<String, Set<Set<String>>> byMember = new HashMap<>();
+        for (Set<String> members : groups) {
+            for (String member : members) {
+                byMember.computeIfAbsent(member, m -> new java.util.HashSet<>(2)).add(members);
             }
         }
-        this.groupsByMember = byMember;
+        PMap<String, PSet<Set<String>>> memberships = HashTreePMap.empty();
+        for (Map.Entry<String, Set<Set<String>>> e : byMember.entrySet()) {
+            memberships = memberships.plus(e.getKey(), HashTreePSet.from(e.getValue()));
+        }
+        return memberships;
     }
 
     public static SenderHistory empty(String sender) {
@@ -86,8 +128,9 @@ public final class SenderHistory {
         return correspondents.values();
     }
 
+    /** Every group, in no particular order. */
     public List<RecipientGroup> groups() {
-        return groups;
+        return List.copyOf(groups.values());
     }
 
     /**
@@ -98,17 +141,17 @@ public final class SenderHistory {
         if (addresses.isEmpty()) {
             return 0;
         }
-        List<RecipientGroup> candidates = null;
+        Set<Set<String>> candidates = null;
         for (String address : addresses) {
-            List<RecipientGroup> withIt = groupsByMember.getOrDefault(address, List.of());
+            Set<Set<String>> withIt = groupsByMember.getOrDefault(address, HashTreePSet.empty());
             if (candidates == null || withIt.size() < candidates.size()) {
                 candidates = withIt;
             }
         }
         long times = 0;
-        for (RecipientGroup group : candidates) {
-            if (group.members().containsAll(addresses)) {
-                times += group.messages();
+        for (Set<String> members : candidates) {
+            if (members.containsAll(addresses)) {
+                times += groups.get(members).messages();
             }
         }
         return times;
@@ -116,8 +159,8 @@ public final class SenderHistory {
 
     /** True when {@code a} and {@code b} (keys) ever stood together in To/Cc of one message. */
     public boolean seenTogether(String a, String b) {
-        for (RecipientGroup group : groupsByMember.getOrDefault(a, List.of())) {
-            if (group.members().contains(b)) {
+        for (Set<String> members : groupsByMember.getOrDefault(a, HashTreePSet.empty())) {
+            if (members.contains(b)) {
                 return true;
             }
         }
@@ -141,7 +184,10 @@ public final class SenderHistory {
         return memo.get(derivation, this);
     }
 
-    /** This history after one more delivered message; {@code this} is left unchanged. */
+    /**
+     * This history after one more delivered message; {@code this} is left unchanged. Costs a copy of
+     * the correspondents and a few paths of the persistent maps, not a copy of the whole history.
+     */
     public SenderHistory plus(LearnedMessage message) {
         if (message.recipients().isEmpty()) {
             return this;
@@ -154,28 +200,27 @@ public final class SenderHistory {
                             r.displayName().isEmpty() ? Set.of() : Set.of(r.displayName()))
                     : known.plus(message.at(), r.displayName()));
         }
-        List<RecipientGroup> nextGroups = groups;
-        if (!message.visibleGroup().isEmpty()) {
-            nextGroups = new ArrayList<>(groups.size() + 1);
-            boolean found = false;
-            for (RecipientGroup g : groups) {
-                if (!found && g.members().equals(message.visibleGroup())) {
-                    Instant last = message.at().isAfter(g.lastSent()) ? message.at() : g.lastSent();
-                    nextGroups.add(new RecipientGroup(g.members(), g.messages() + 1, last));
-                    found = true;
-                } else {
-                    nextGroups.add(g);
+        PMap<Set<String>, RecipientGroup> nextGroups = groups;
+        PMap<String, PSet<Set<String>>> nextMemberships = groupsByMember;
+        Set<String> visible = message.visibleGroup();
+        if (!visible.isEmpty()) {
+            RecipientGroup g = groups.get(visible);
+            if (g == null) {
+                nextGroups = groups.plus(visible, new RecipientGroup(visible, 1, message.at()));
+                for (String member : visible) {
+                    nextMemberships = nextMemberships.plus(member,
+                            nextMemberships.getOrDefault(member, HashTreePSet.empty()).plus(visible));
                 }
-            }
-            if (!found) {
-                nextGroups.add(new RecipientGroup(message.visibleGroup(), 1, message.at()));
+            } else {
+                Instant last = message.at().isAfter(g.lastSent()) ? message.at() : g.lastSent();
+                nextGroups = groups.plus(visible, new RecipientGroup(g.members(), g.messages() + 1, last));
             }
         }
-        Map<String, Set<String>> nextMessages = messagesByKey;
+        PMap<String, Set<String>> nextMessages = messagesByKey;
         if (!message.messageKey().isEmpty()) {
-            nextMessages = new HashMap<>(messagesByKey);
-            nextMessages.put(message.messageKey(), Set.copyOf(message.addresses()));
+            nextMessages = messagesByKey.plus(message.messageKey(), Set.copyOf(message.addresses()));
         }
-        return new SenderHistory(sender, messages + 1, next.values(), nextGroups, nextMessages);
+        return new SenderHistory(sender, messages + 1, byAddress(next.values()), nextGroups, nextMemberships,
+                nextMessages);
     }
 }

@@ -8,7 +8,8 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * BDAT (RFC 3030): chunks are spooled and checked for bare CR/LF and NUL like DATA; the LAST chunk ends the
- * transaction and the message is screened and relayed to the next hop with DATA.
+ * transaction and the message is screened and relayed to the next hop with DATA. A chunk the spool could
+ * not store is read whole and answered {@code 452 4.3.1}, ending the transaction but not the session.
  */
 final class BdatCommand extends BaseCommand {
 
@@ -44,7 +45,14 @@ final class BdatCommand extends BaseCommand {
             return;
         }
         BdatDataReader reader = transaction.bdatReader();
-        reader.readChunk(session.getRawInput(), size);
+        try {
+            reader.readChunk(session.getRawInput(), size);
+        } catch (IOException e) {
+            // the sink keeps the spool's failures, so this is the client's connection
+            DataRefusals.clientLeft(transaction, session, reader.size(), e);
+            session.resetMailTransaction();
+            return;
+        }
         if (reader.sawBareNewline()) {
             SmtpReply refused = DataRefusals.refuse(DataOutcome.BARE_NEWLINE, transaction, session, reader.size());
             session.resetMailTransaction();
@@ -58,6 +66,13 @@ final class BdatCommand extends BaseCommand {
             RelayCommands.send(session, refused, metrics);
             return;
         }
+        if (reader.spoolFailure().isPresent()) {
+            // RFC 3030 §2: the chunk was read whole and the transaction fails; the client sends no more chunks
+            SmtpReply refused = DataRefusals.spoolFailed(transaction, reader.size(), reader.spoolFailure().get());
+            session.resetMailTransaction();
+            RelayCommands.send(session, refused, metrics);
+            return;
+        }
         if (!last) {
             RelayCommands.send(session, SmtpReply.of(250, "2.0.0 " + size + " octets received"), metrics);
             return;
@@ -67,6 +82,8 @@ final class BdatCommand extends BaseCommand {
             DataOutcome outcome = reader.finish();
             if (outcome == DataOutcome.COMPLETE) {
                 reply = transaction.endOfData(transaction.bdatSpool().finish());
+            } else if (outcome == DataOutcome.SPOOL_FAILED) {
+                reply = DataRefusals.spoolFailed(transaction, reader.size(), reader.spoolFailure().orElseThrow());
             } else {
                 reply = DataRefusals.refuse(outcome, transaction, session, reader.size());
                 if (outcome == DataOutcome.BARE_NEWLINE) {

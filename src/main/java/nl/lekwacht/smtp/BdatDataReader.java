@@ -3,6 +3,7 @@ package nl.lekwacht.smtp;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Reads the chunks of one BDAT transaction (RFC 3030). The data is not dot-stuffed, but a lone CR or
@@ -52,7 +53,7 @@ final class BdatDataReader {
     }
 
     /** The outcome once the LAST chunk was read. */
-    DataOutcome finish() throws IOException {
+    DataOutcome finish() {
         if (bare || pendingCr) {
             return DataOutcome.BARE_NEWLINE;
         }
@@ -65,6 +66,11 @@ final class BdatDataReader {
 
     boolean sawNul() {
         return sink.sawNul();
+    }
+
+    /** Why the spool could not take the data, or empty while it could. */
+    Optional<IOException> spoolFailure() {
+        return sink.spoolFailure();
     }
 
     long size() {

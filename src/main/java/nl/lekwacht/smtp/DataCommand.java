@@ -8,7 +8,9 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * DATA: spools the message (refusing bare CR/LF and NUL), then screens and dispatches it. The transaction is
- * over afterwards whatever the outcome, so the client's next MAIL needs no RSET.
+ * over afterwards whatever the outcome, so the client's next MAIL needs no RSET. A spool that cannot take
+ * the message (its file system full) gets {@code 452 4.3.1} after the client's end of data, and the
+ * session goes on.
  */
 final class DataCommand extends BaseCommand {
 
@@ -42,9 +44,18 @@ final class DataCommand extends BaseCommand {
         SmtpReply reply;
         try {
             DataSink sink = transaction.newSink(spool);
-            DataOutcome outcome = DotDataReader.read(session.getRawInput(), sink);
+            DataOutcome outcome;
+            try {
+                outcome = DotDataReader.read(session.getRawInput(), sink);
+            } catch (IOException e) {
+                // the sink keeps the spool's failures, so this is the client's connection
+                DataRefusals.clientLeft(transaction, session, sink.size(), e);
+                return;
+            }
             if (outcome == DataOutcome.COMPLETE) {
                 reply = transaction.endOfData(spool.finish());
+            } else if (outcome == DataOutcome.SPOOL_FAILED) {
+                reply = DataRefusals.spoolFailed(transaction, sink.size(), sink.spoolFailure().orElseThrow());
             } else {
                 reply = DataRefusals.refuse(outcome, transaction, session, sink.size());
                 if (outcome == DataOutcome.BARE_NEWLINE) {

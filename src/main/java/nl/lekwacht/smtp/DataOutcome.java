@@ -14,6 +14,11 @@ enum DataOutcome {
      */
     NUL,
     /**
+     * All data read, but the spool could not store it (its file system full): a temporary failure,
+     * the session goes on.
+     */
+    SPOOL_FAILED,
+    /**
      * A CR or LF not paired as CRLF. The stream cannot be trusted to be in sync any more (this is how
      * SMTP smuggling hides a second message), so the connection is dropped.
      */

@@ -2,12 +2,18 @@ package nl.lekwacht.smtp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Where message bytes go while they are read: counts them against the size and header limits, looks
  * for NUL bytes, and stops writing (but keeps counting) once the message is too big or has a NUL, so
  * the client can be answered after its end of data. The client's own {@code X-Lekwacht:} fields are
  * left out on the way ({@link ClientTraceFilter}).
+ *
+ * <p>A failed write to the spool (its file system full) is kept here rather than thrown: an exception
+ * would leave the rest of the client's data unread, the session out of step, and SubEthaSMTP would
+ * answer {@code 421} and drop the connection. The data is read to its end instead and the message
+ * refused with a temporary error, so every exception out of a reader is the client's side.
  */
 final class DataSink {
 
@@ -21,6 +27,7 @@ final class DataSink {
     private boolean tooBig;
     private boolean headerTooBig;
     private boolean nul;
+    private IOException spoolFailure;
 
     DataSink(OutputStream out, long maxSize, long maxHeaderSize) {
         this.out = new ClientTraceFilter(out);
@@ -43,8 +50,12 @@ final class DataSink {
         for (int i = from; i < to && !nul; i++) {
             nul = bytes[i] == 0;
         }
-        if (!tooBig && !headerTooBig && !nul) {
-            out.write(bytes, from, length);
+        if (!tooBig && !headerTooBig && !nul && spoolFailure == null) {
+            try {
+                out.write(bytes, from, length);
+            } catch (IOException e) {
+                spoolFailure = e;
+            }
         }
     }
 
@@ -76,8 +87,13 @@ final class DataSink {
         return nul;
     }
 
+    /** Why the spool could not take the data, or empty while it could. */
+    Optional<IOException> spoolFailure() {
+        return Optional.ofNullable(spoolFailure);
+    }
+
     /** Ends the data: passes on what is still buffered and says how it went. Call once. */
-    DataOutcome outcome() throws IOException {
+    DataOutcome outcome() {
         if (tooBig) {
             return DataOutcome.TOO_BIG;
         }
@@ -87,7 +103,13 @@ final class DataSink {
         if (nul) {
             return DataOutcome.NUL;
         }
-        out.finish();
-        return DataOutcome.COMPLETE;
+        if (spoolFailure == null) {
+            try {
+                out.finish();
+            } catch (IOException e) {
+                spoolFailure = e;
+            }
+        }
+        return spoolFailure == null ? DataOutcome.COMPLETE : DataOutcome.SPOOL_FAILED;
     }
 }

@@ -30,11 +30,32 @@ final class TransactionLog {
      */
     static void refused(String queueId, InetAddress client, String senderDomain, int rcpts, int refusedRcpts,
                         long size, String why, SmtpReply reply) {
+        refused(queueId, client, senderDomain, rcpts, refusedRcpts, size, why, reply, "");
+    }
+
+    /**
+     * As {@link #refused(String, InetAddress, String, int, int, long, String, SmtpReply)}, with what failed on
+     * our side (e.g. the spool's write error) as a last {@code cause="..."} key when not empty.
+     */
+    static void refused(String queueId, InetAddress client, String senderDomain, int rcpts, int refusedRcpts,
+                        long size, String why, SmtpReply reply, String cause) {
         String verdict = reply.isTransient() ? "TEMPFAIL" : "REFUSED";
         String status = reply.enhancedCode().isEmpty() ? "-" : reply.enhancedCode();
+        String tail = cause.isEmpty() ? "" : " cause=\"" + cause.replace('"', '\'') + "\"";
         log.warn("queue={} nexthop_id=- client={} sender_domain={} rcpts={} refused_rcpts={} size={} verdict={} "
-                        + "refused={} reply={} status={}", queueId, client.getHostAddress(), senderDomain, rcpts,
-                refusedRcpts, size, verdict, why, reply.code(), status);
+                        + "refused={} reply={} status={}{}", queueId, client.getHostAddress(), senderDomain, rcpts,
+                refusedRcpts, size, verdict, why, reply.code(), status, tail);
+    }
+
+    /**
+     * The client's connection ended in the middle of its data ({@code how}: closed, reset): an everyday
+     * event (a client that gave up), so one line without a stack trace; nothing was relayed.
+     */
+    static void leftInData(String queueId, InetAddress client, String senderDomain, int rcpts, int refusedRcpts,
+                           long size, String how) {
+        log.info("queue={} nexthop_id=- client={} sender_domain={} rcpts={} refused_rcpts={} size={} verdict=NOT_SENT "
+                        + "refused=CLIENT_LEFT_IN_DATA reply=- status=- cause=\"{}\"", queueId,
+                client.getHostAddress(), senderDomain, rcpts, refusedRcpts, size, how.replace('"', '\''));
     }
 
     /** The client ended a transaction (RSET, QUIT, disconnect) before sending its data, nothing refused. */

@@ -3,19 +3,14 @@ package nl.lekwacht.store.history;
 import static nl.lekwacht.store.Jdbc.instant;
 import static nl.lekwacht.store.Jdbc.ts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +27,14 @@ import nl.lekwacht.history.SenderHistory;
 
 /**
  * Correspondence history in the store (tables of migration V10), in SQL that H2 and PostgreSQL both
- * speak. Counters are increased with an update-then-insert that retries the update when another
- * instance inserted the same row first, so several gateways may learn at the same time.
+ * speak. Learned messages are written in batches ({@link HistoryBatch}): counters are increased with an
+ * update-then-insert that retries the update when another instance inserted the same row first, rows
+ * in key order, so several gateways may learn at the same time.
  * Thread-safe; times are stored as UTC.
  */
 public final class JdbcHistoryStore implements HistoryStore {
 
-    private static final String SEPARATOR = "\n";
+    private static final String SEPARATOR = HistoryBatch.SEPARATOR;
 
     private final DataSource dataSource;
 
@@ -48,17 +44,25 @@ public final class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public boolean record(LearnedMessage message) {
+        return write(List.of(message))[0];
+    }
+
+    /** One transaction for the lot (see {@link HistoryBatch}); a failure leaves nothing written. */
+    @Override
+    public void recordAll(List<LearnedMessage> messages) {
+        if (!messages.isEmpty()) {
+            write(messages);
+        }
+    }
+
+    private boolean[] write(List<LearnedMessage> messages) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                if (!message.messageKey().isEmpty() && !claim(c, message)) {
-                    c.rollback();
-                    return false;
-                }
-                write(c, message);
+                boolean[] written = new HistoryBatch(c).write(messages);
                 c.commit();
-                return true;
+                return written;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -67,113 +71,6 @@ public final class JdbcHistoryStore implements HistoryStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("history not recorded: " + e.getMessage(), e);
-        }
-    }
-
-    /** Inserts the message's row; false when it is there already (learned before). */
-    private static boolean claim(Connection c, LearnedMessage m) throws SQLException {
-        String group = m.visibleGroup().isEmpty() ? null
-                : sha256(String.join(SEPARATOR, new TreeSet<>(m.visibleGroup())));
-        try {
-            execute(c, "INSERT INTO history_message (sender, message_hash, sent_at, recipients, group_hash) "
-                    + "VALUES (?, ?, ?, ?, ?)", new Object[] {m.sender(), m.messageKey(), ts(m.at()),
-                    String.join(SEPARATOR, new TreeSet<>(m.addresses())), group});
-            return true;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private void write(Connection c, LearnedMessage m) throws SQLException {
-        LocalDateTime at = ts(m.at());
-        String sender = m.sender();
-        upsert(c, """
-                UPDATE history_sender SET message_count = message_count + 1,
-                  first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
-                  last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
-                WHERE sender = ?""", new Object[] {at, at, at, at, sender},
-                "INSERT INTO history_sender (sender, message_count, first_sent, last_sent) VALUES (?, 1, ?, ?)",
-                new Object[] {sender, at, at});
-        Set<String> domains = new TreeSet<>();
-        for (LearnedMessage.LearnedRecipient r : m.recipients()) {
-            String address = r.address();
-            upsert(c, """
-                    UPDATE history_correspondent SET message_count = message_count + 1,
-                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
-                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
-                    WHERE sender = ? AND address = ?""", new Object[] {at, at, at, at, sender, address},
-                    """
-                    INSERT INTO history_correspondent (sender, address, message_count, first_sent, last_sent)
-                    VALUES (?, ?, 1, ?, ?)""", new Object[] {sender, address, at, at});
-            String name = clip(r.displayName(), 320);
-            if (!name.isEmpty()) {
-                upsert(c, """
-                        UPDATE history_display_name SET
-                          last_used = CASE WHEN last_used < ? THEN ? ELSE last_used END
-                        WHERE sender = ? AND address = ? AND display_name = ?""",
-                        new Object[] {at, at, sender, address, name},
-                        """
-                        INSERT INTO history_display_name (sender, address, display_name, last_used)
-                        VALUES (?, ?, ?, ?)""", new Object[] {sender, address, name, at});
-            }
-            upsert(c, """
-                    UPDATE history_address SET message_count = message_count + 1,
-                      display_name = CASE WHEN ? <> '' AND last_sent <= ? THEN ? ELSE display_name END,
-                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
-                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
-                    WHERE address = ?""", new Object[] {name, at, name, at, at, at, at, address},
-                    """
-                    INSERT INTO history_address (address, domain, display_name, message_count, first_sent, last_sent)
-                    VALUES (?, ?, ?, 1, ?, ?)""",
-                    new Object[] {address, AddressKey.domain(address), name, at, at});
-            domains.add(AddressKey.domain(address));
-        }
-        for (String domain : domains) {
-            upsert(c, """
-                    UPDATE history_domain SET
-                      first_sent = CASE WHEN first_sent > ? THEN ? ELSE first_sent END,
-                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
-                    WHERE domain = ?""", new Object[] {at, at, at, at, domain},
-                    "INSERT INTO history_domain (domain, first_sent, last_sent) VALUES (?, ?, ?)",
-                    new Object[] {domain, at, at});
-        }
-        if (!m.visibleGroup().isEmpty()) {
-            String members = String.join(SEPARATOR, new TreeSet<>(m.visibleGroup()));
-            String hash = sha256(members);
-            upsert(c, """
-                    UPDATE history_group SET message_count = message_count + 1,
-                      last_sent = CASE WHEN last_sent < ? THEN ? ELSE last_sent END
-                    WHERE sender = ? AND group_hash = ?""", new Object[] {at, at, sender, hash},
-                    """
-                    INSERT INTO history_group (sender, group_hash, members, message_count, last_sent)
-                    VALUES (?, ?, ?, 1, ?)""", new Object[] {sender, hash, members, at});
-        }
-    }
-
-    /**
-     * Updates the row, or inserts it when there is none. When another transaction inserted it in
-     * between (unique violation), the insert is undone to a savepoint and the update is run again.
-     */
-    private static void upsert(Connection c, String update, Object[] updateArgs, String insert, Object[] insertArgs)
-            throws SQLException {
-        if (execute(c, update, updateArgs) > 0) {
-            return;
-        }
-        Savepoint savepoint = c.setSavepoint();
-        try {
-            execute(c, insert, insertArgs);
-            c.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                throw e;
-            }
-            c.rollback(savepoint);
-            if (execute(c, update, updateArgs) == 0) {
-                throw e;
-            }
         }
     }
 
@@ -377,19 +274,6 @@ public final class JdbcHistoryStore implements HistoryStore {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, cutoff);
             return s.executeUpdate();
-        }
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -164,4 +164,73 @@ abstract class HistoryStoreContract {
         assertThat(history.messages()).isEqualTo(40);
         assertThat(history.timesSeenTogether(Set.of("race@partner.nl", "other@partner.nl"))).isEqualTo(40);
     }
+
+    @Test
+    void writesABatchAsItsMessagesOneByOne() {
+        JdbcHistoryStore store = store();
+        java.util.Random random = new java.util.Random(16);
+        List<String> names = List.of("", "", "Jan Jansen", "J. Jansen", "Kim de Vries");
+        List<LearnedMessage> one = new java.util.ArrayList<>();
+        List<LearnedMessage> two = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Instant at = T0.plusSeconds(60L * random.nextInt(-100, 100));
+            List<LearnedRecipient> recipients = new java.util.ArrayList<>();
+            Set<String> visible = new java.util.HashSet<>();
+            for (int r = 0; r < 4; r++) {
+                if (random.nextInt(3) == 0) {
+                    String address = "u" + r + "@d" + random.nextInt(2) + ".one.example";
+                    if (recipients.stream().noneMatch(x -> x.address().equals(address))) {
+                        recipients.add(new LearnedRecipient(address, names.get(random.nextInt(names.size()))));
+                        if (random.nextBoolean()) {
+                            visible.add(address);
+                        }
+                    }
+                }
+            }
+            if (recipients.isEmpty()) {
+                continue;
+            }
+            String id = random.nextInt(4) == 0 ? null : "<" + random.nextInt(200) + "@gemeente.example>";
+            one.add(new LearnedMessage("one@gemeente.example", at, recipients, visible,
+                    nl.lekwacht.history.MessageKey.of("one@gemeente.example", id)));
+            two.add(new LearnedMessage("two@gemeente.example", at, recipients.stream()
+                    .map(r -> new LearnedRecipient(twin(r.address()), r.displayName())).toList(),
+                    Set.copyOf(visible.stream().map(HistoryStoreContract::twin).toList()),
+                    nl.lekwacht.history.MessageKey.of("two@gemeente.example", id)));
+        }
+        one.forEach(store::record);
+        for (int from = 0; from < two.size(); ) {
+            int to = Math.min(two.size(), from + 1 + random.nextInt(60));
+            store.recordAll(two.subList(from, to));
+            from = to;
+        }
+
+        Instant since = T0.minusSeconds(86_400);
+        SenderHistory a = store.loadSender("one@gemeente.example", since);
+        SenderHistory b = store.loadSender("two@gemeente.example", since);
+        OrganisationHistory everyone = store.loadOrganisation(since);
+        assertThat(b.messages()).isEqualTo(a.messages()).isLessThan(one.size());
+        assertThat(b.correspondents()).hasSameSizeAs(a.correspondents());
+        for (Correspondent c : a.correspondents()) {
+            assertThat(b.correspondent(twin(c.address())).orElseThrow())
+                    .isEqualTo(new Correspondent(twin(c.address()), c.messages(), c.firstSent(), c.lastSent(),
+                            c.displayNames()));
+            assertThat(everyone.address(twin(c.address())).orElseThrow())
+                    .isEqualTo(new OrganisationHistory.KnownAddress(twin(c.address()),
+                            everyone.address(c.address()).orElseThrow().displayName(),
+                            everyone.address(c.address()).orElseThrow().messages()));
+        }
+        for (int i = 0; i < one.size(); i++) {
+            Set<String> group = one.get(i).visibleGroup();
+            assertThat(b.timesSeenTogether(Set.copyOf(group.stream().map(HistoryStoreContract::twin).toList())))
+                    .isEqualTo(a.timesSeenTogether(group));
+            assertThat(b.threadRecipients(List.of(two.get(i).messageKey())))
+                    .isEqualTo(Set.copyOf(a.threadRecipients(List.of(one.get(i).messageKey())).stream()
+                            .map(HistoryStoreContract::twin).toList()));
+        }
+    }
+
+    private static String twin(String address) {
+        return address.replace(".one.example", ".two.example");
+    }
 }
