@@ -60,8 +60,10 @@ final class MessageDispatcher {
      * @param clientGone says whether the client has left; asked after screening and again just before
      *                   the next hop's final dot. A client that left will send the message again, so it
      *                   is then neither relayed nor held (outcome {@code ABANDONED})
+     * @param reopen     opens the transaction again on a fresh connection when the next hop closed
+     *                   {@code nextHop} while the message was received and inspected
      */
-    SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, boolean tls,
+    SmtpReply dispatch(Envelope envelope, Spool spool, NextHopConnection nextHop, Reopen reopen, boolean tls,
                        BooleanSupplier clientGone) {
         Instant started = clock.instant();
         Optional<SmtpReply> foreign = foreignTenant(envelope, spool, nextHop);
@@ -86,7 +88,7 @@ final class MessageDispatcher {
                 Verdict verdict = screened.verdict();
                 outcome = verdict.action().name();
                 reply = switch (verdict.action()) {
-                    case DELIVER -> deliver(screened, spool, nextHop, tls, clientGone);
+                    case DELIVER -> deliver(screened, spool, nextHop, reopen, tls, clientGone);
                     case HOLD -> hold(screened, spool, nextHop);
                     case DELAY -> delay(screened, spool, nextHop);
                     case REJECT -> reject(verdict, nextHop);
@@ -143,17 +145,20 @@ final class MessageDispatcher {
         });
     }
 
-    private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, boolean tls,
+    private SmtpReply deliver(Screened screened, Spool spool, NextHopConnection nextHop, Reopen reopen, boolean tls,
                               BooleanSupplier clientGone) throws NextHopUnavailableException, ClientGoneException {
         Envelope envelope = screened.message().envelope();
         byte[] trace = traceHeaders.render(envelope, tls, screened.verdict(), ZonedDateTime.now(clock));
         SmtpReply reply;
-        try (InputStream body = spool.open()) {
-            reply = nextHop.data(trace, body, clientGone);
-        } catch (NextHopUnavailableException | ClientGoneException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new NextHopUnavailableException("could not read spool", e);
+        try {
+            reply = send(nextHop, trace, spool, clientGone);
+        } catch (NextHopDroppedException dropped) {
+            // The next hop closed the connection while it sat idle (a large message took longer to receive
+            // and inspect than its timeout): it has nothing of the message, so send it on a fresh one.
+            log.info("queue={} next hop had closed the idle connection before DATA; sending on a new connection",
+                    envelope.queueId());
+            metrics.nextHopReopened();
+            reply = send(reopen.reopen(), trace, spool, clientGone);
         }
         if (!reply.isPositive()) {
             return reply;
@@ -167,6 +172,23 @@ final class MessageDispatcher {
             }
         }
         return reply.withQueueId(envelope.queueId());
+    }
+
+    private static SmtpReply send(NextHopConnection nextHop, byte[] trace, Spool spool, BooleanSupplier clientGone)
+            throws NextHopUnavailableException, ClientGoneException {
+        try (InputStream body = spool.open()) {
+            return nextHop.data(trace, body, clientGone);
+        } catch (NextHopUnavailableException | ClientGoneException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NextHopUnavailableException("could not read spool", e);
+        }
+    }
+
+    /** Opens the message's transaction again (MAIL and every accepted RCPT) on a fresh next-hop connection. */
+    @FunctionalInterface
+    interface Reopen {
+        NextHopConnection reopen() throws NextHopUnavailableException;
     }
 
     private SmtpReply hold(Screened screened, Spool spool, NextHopConnection nextHop) {

@@ -60,6 +60,9 @@ final class NextHopConnection implements AutoCloseable {
      * Sends the message: our trace lines, then the spooled bytes as received, then the final dot unless
      * {@code clientGone} says the client left meanwhile. Then the connection is dropped without the dot,
      * which is the only way to make the next hop discard a message in DATA (RFC 5321 3.3).
+     *
+     * @throws NextHopDroppedException the next hop had closed the connection before DATA: it has nothing
+     *                                 of the message, which may be sent again on a fresh connection
      */
     public SmtpReply data(byte[] traceHeaders, InputStream body, BooleanSupplier clientGone)
             throws NextHopUnavailableException, ClientGoneException {
@@ -69,6 +72,9 @@ final class NextHopConnection implements AutoCloseable {
         } catch (ClientGoneException e) {
             drop();
             throw e;
+        } catch (StreamingTransport.DroppedBeforeDataException e) {
+            drop();
+            throw new NextHopDroppedException("next hop had closed the connection before DATA", e);
         } catch (MessagingException | IOException e) {
             broken = true;
             throw new NextHopUnavailableException("next hop failed during DATA", e);

@@ -3,7 +3,7 @@ package nl.lekwacht.smtp;
 import java.io.IOException;
 
 /** The next hop could not be reached, timed out or broke the connection: the client should retry. */
-final class NextHopUnavailableException extends IOException {
+class NextHopUnavailableException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -15,6 +15,7 @@ public final class RelayMetrics {
     private final Counter nextHopOpened;
     private final Counter nextHopReused;
     private final Counter nextHopFailed;
+    private final Counter nextHopReopened;
     private final DistributionSummary messageBytes;
     private final Timer processing;
     private final Timer inspection;
@@ -37,6 +38,9 @@ public final class RelayMetrics {
                 .description("transactions that reused an open next-hop connection after RSET").register(registry);
         this.nextHopFailed = Counter.builder("lekwacht_nexthop_connect_failures")
                 .description("failed attempts to connect to the next hop").register(registry);
+        this.nextHopReopened = Counter.builder("lekwacht_nexthop_transactions_reopened")
+                .description("transactions opened again on a fresh connection because the next hop had closed "
+                        + "the idle one before DATA").register(registry);
         this.messageBytes = DistributionSummary.builder("lekwacht_message_bytes").baseUnit("bytes")
                 .description("size of received messages").register(registry);
         this.processing = Timer.builder("lekwacht_message_processing")
@@ -65,6 +69,10 @@ public final class RelayMetrics {
 
     void nextHopConnectionReused() {
         nextHopReused.increment();
+    }
+
+    void nextHopReopened() {
+        nextHopReopened.increment();
     }
 
     void nextHopConnectFailed() {

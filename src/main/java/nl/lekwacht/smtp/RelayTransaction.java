@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.lekwacht.message.Envelope;
 import nl.lekwacht.message.spool.Spool;
 import nl.lekwacht.message.spool.SpoolDirectory;
@@ -32,6 +33,7 @@ final class RelayTransaction implements MessageHandler {
     private final String queueId;
     private final List<String> recipients = new ArrayList<>();
     private String sender;
+    private Function<NextHopConnection, String> mailCommand;
     private boolean smtpUtf8;
     private NextHopConnection nextHop;
     private boolean nextHopOpen;
@@ -64,12 +66,14 @@ final class RelayTransaction implements MessageHandler {
             if (parameters.smtpUtf8() && !session.capabilities().smtpUtf8()) {
                 return refused("SMTPUTF8", SmtpReply.of(553, "5.6.7 The next hop does not accept SMTPUTF8 mail"));
             }
-            NextHopConnection.Started started = session.startTransaction(
-                    connection -> "MAIL FROM:<" + address + ">" + parameters.forNextHop(connection));
+            Function<NextHopConnection, String> command =
+                    connection -> "MAIL FROM:<" + address + ">" + parameters.forNextHop(connection);
+            NextHopConnection.Started started = session.startTransaction(command);
             nextHop = started.connection();
             SmtpReply reply = started.reply();
             if (reply.isPositive()) {
                 sender = address;
+                mailCommand = command;
                 smtpUtf8 = parameters.smtpUtf8();
                 nextHopOpen = true;
                 return reply;
@@ -149,10 +153,34 @@ final class RelayTransaction implements MessageHandler {
         Envelope envelope = new Envelope(queueId, sender, recipients,
                 ((InetSocketAddress) smtp.getRemoteAddress()).getAddress(), smtp.getHelo().orElse(""),
                 authenticatedUser(smtp), clock.instant());
-        SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, smtp.isTLSStarted(), new ClientPresence(smtp));
+        SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, this::reopenNextHop, smtp.isTLSStarted(),
+                new ClientPresence(smtp));
         // whatever happened, the next-hop transaction is over: delivered, reset, or the connection broke
         nextHopOpen = false;
         return reply;
+    }
+
+    /**
+     * Opens this transaction again on a fresh next-hop connection: MAIL and every recipient accepted
+     * before. Only when the next hop accepts all of them again is the message sent there; otherwise the
+     * client hears 451 and tries again later, as it would have without this second attempt.
+     */
+    private NextHopConnection reopenNextHop() throws NextHopUnavailableException {
+        NextHopConnection.Started started = session.startTransaction(mailCommand);
+        nextHop = started.connection();
+        nextHopOpen = true;
+        if (!started.reply().isPositive()) {
+            throw new NextHopUnavailableException("next hop answered " + started.reply().code()
+                    + " to MAIL on the new connection", null);
+        }
+        for (String recipient : recipients) {
+            SmtpReply reply = nextHop.command("RCPT TO:<" + recipient + ">");
+            if (!reply.isPositive()) {
+                throw new NextHopUnavailableException("next hop answered " + reply.code()
+                        + " to a recipient it had accepted before", null);
+            }
+        }
+        return nextHop;
     }
 
     /** The spool and reader of a BDAT transaction, created at its first chunk. */

@@ -36,6 +36,8 @@ final class StreamingTransport extends SMTPTransport {
      *                   says the client has gone, the dot is not sent
      * @return the server's reply to DATA if it refused it, else its reply to the final dot
      * @throws ClientGoneException the client has gone; the next hop is still in DATA and must be dropped
+     * @throws DroppedBeforeDataException the connection failed (or was closed with 421) at the DATA
+     *                                    command itself: the next hop has no byte of the message
      */
     synchronized SmtpReply data(byte[] header, InputStream body, BooleanSupplier clientGone)
             throws MessagingException, IOException, ClientGoneException {
@@ -43,7 +45,14 @@ final class StreamingTransport extends SMTPTransport {
         try {
             out = data();
         } catch (SMTPSendFailedException refused) {
-            return lastReply();
+            SmtpReply reply = SmtpReply.parse(getLastServerResponse());
+            if (reply == null || reply.code() == 421) {
+                // 421 (e.g. the next hop's idle timeout) or no reply: the connection is closing, nothing was sent
+                throw new DroppedBeforeDataException(refused);
+            }
+            return reply;
+        } catch (MessagingException broken) {
+            throw new DroppedBeforeDataException(broken);
         }
         out.write(header);
         body.transferTo(out);
@@ -57,6 +66,19 @@ final class StreamingTransport extends SMTPTransport {
             return lastReply();
         }
         return lastReply();
+    }
+
+    /**
+     * The DATA command failed on a connection the next hop had closed (typically while it sat idle during
+     * a long inspection): no byte of the message went out, so it can be sent again on a fresh connection.
+     */
+    static final class DroppedBeforeDataException extends MessagingException {
+
+        private static final long serialVersionUID = 1L;
+
+        DroppedBeforeDataException(Exception cause) {
+            super("next hop closed the connection before DATA", cause);
+        }
     }
 
     private SmtpReply lastReply() throws MessagingException {

@@ -135,11 +135,15 @@ final class DocumentExtraction {
                     metadata.set(Metadata.CONTENT_TYPE, type.toString());
                     boolean pdf = base.equals("application/pdf");
                     // the pages are counted only where OCR could run: the limit is OCR's
-                    int pages = !pdf ? 0 : scans.unavailable() == null ? ScanReading.pages(in.getPath()) : 1;
+                    ScanResolution.PdfScan scan = !pdf ? new ScanResolution.PdfScan(0, 0)
+                            : scans.unavailable() == null ? ScanResolution.pdf(in.getPath(), scans.maxPages())
+                            : new ScanResolution.PdfScan(1, 0);
+                    int pages = scan.pages();
                     boolean ocrAllowed = scans.pagesAllowed(pages);
                     StructuredTextHandler handler = new StructuredTextHandler(budget, SPREADSHEETS.contains(base));
                     try {
-                        parse(in, handler, metadata, where, depth, ocrAllowed);
+                        parse(in, handler, metadata, where, depth, ocrAllowed,
+                                ScanResolution.renderDpi(scan.scanDpi()));
                     } finally {
                         emit(handler, where);
                     }
@@ -197,7 +201,7 @@ final class DocumentExtraction {
             StructuredTextHandler handler = new StructuredTextHandler(budget, false);
             Path file = scans.prepare(in.getPath(), plan, tempDir);
             ParseContext context = new ParseContext();
-            scans.configure(context, pdfConfig(), true);
+            scans.configure(context, pdfConfig(), true, ScanResolution.TARGET_DPI);
             if (!file.equals(in.getPath())) {
                 try (TikaInputStream image = TikaInputStream.get(file)) {
                     scans.read(image, "image/png", handler, metadata, context);
@@ -242,11 +246,11 @@ final class DocumentExtraction {
         }
 
         private void parse(TikaInputStream in, ContentHandler handler, Metadata metadata, String where, int depth,
-                           boolean ocrAllowed) throws Exception {
+                           boolean ocrAllowed, int ocrDpi) throws Exception {
             ParseContext context = new ParseContext();
             context.set(Parser.class, parser);
             PDFParserConfig pdf = pdfConfig();
-            scans.configure(context, pdf, ocrAllowed);
+            scans.configure(context, pdf, ocrAllowed, ocrDpi);
             context.set(PDFParserConfig.class, pdf);
             MediaType type = MediaType.parse(String.valueOf(metadata.get(Metadata.CONTENT_TYPE)));
             boolean mail = type != null && MAIL.contains(type.getBaseType().toString());

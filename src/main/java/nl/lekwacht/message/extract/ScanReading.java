@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import java.util.Map;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
@@ -43,7 +41,8 @@ final class ScanReading {
     /**
      * What to do with one image.
      *
-     * @param factor by how much to scale it before it is read: below 1 for a large photo, 1 to read it as it is
+     * @param factor by how much to scale it before it is read: below 1 for a large photo, above 1 for a
+     *               low-resolution scan, 1 to read it as it is
      * @param why    for {@link Action#SKIP} and {@link Action#NOT_READ}, why
      */
     record Plan(Action action, double factor, String why) {
@@ -128,8 +127,11 @@ final class ScanReading {
         return unavailable;
     }
 
-    /** Sets up Tika for one document: OCR of images and of PDF pages without text, or none. */
-    void configure(ParseContext context, PDFParserConfig pdf, boolean allowed) {
+    /**
+     * Sets up Tika for one document: OCR of images and of PDF pages without text, or none; PDF pages
+     * are rendered for OCR at {@code dpi} ({@link ScanResolution#renderDpi}).
+     */
+    void configure(ParseContext context, PDFParserConfig pdf, boolean allowed, int dpi) {
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         boolean on = unavailable == null && allowed;
         ocr.setSkipOcr(!on);
@@ -139,15 +141,7 @@ final class ScanReading {
         }
         context.set(TesseractOCRConfig.class, ocr);
         pdf.setOcrStrategy(on ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    }
-
-    /** Pages of a PDF, or -1 when it cannot be opened here (the parser then reports it). */
-    static int pages(Path pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return doc.getNumberOfPages();
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        pdf.setOcrDPI(dpi);
     }
 
     boolean pagesAllowed(int pages) {
@@ -160,7 +154,8 @@ final class ScanReading {
 
     /**
      * What to do with the image in {@code file}: skip it when it is small (a logo; counted as skipped),
-     * scale it down when it has more pixels than allowed, or read it as it is. Decodes no pixels.
+     * scale it down when it has more pixels than allowed, up when it is a page scanned at a low
+     * resolution ({@link ScanResolution#upscale}), or read it as it is. Decodes no pixels.
      */
     Plan plan(Path file) throws IOException {
         int[] size = dimensions(file);
@@ -176,7 +171,7 @@ final class ScanReading {
         }
         long pixels = (long) size[0] * size[1];
         if (pixels <= settings.maxPixels()) {
-            return Plan.read(1);
+            return Plan.read(ScanResolution.upscale(size[0], size[1], settings.maxPixels()));
         }
         return Plan.read(Math.sqrt((double) settings.maxPixels() / pixels));
     }

@@ -179,6 +179,73 @@ class ScanOcrTest {
         }
     }
 
+    @Test
+    void aLetterScannedAtALowResolutionIsEnlargedAndItsNumberFound() {
+        try (TikaContentExtractor extractor = new TikaContentExtractor(
+                ExtractionSettings.defaults().withTimeout(Duration.ofSeconds(60)).forOneMessage(), ON)) {
+            OutboundMessage result = extractor.extract(with(bytes("scan.jpg", lowResolutionLetter(true))));
+
+            assertThat(result.problems()).isEmpty();
+            assertThat(extractor.ocrCounts()).isEqualTo(new OcrCounts(1, 0, 0, 0, 1));
+            assertThat(bsns(result)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPdfOfALetterScannedAtALowResolutionIsReadAndItsNumberFound() {
+        try (TikaContentExtractor extractor = new TikaContentExtractor(
+                ExtractionSettings.defaults().withTimeout(Duration.ofSeconds(60)).forOneMessage(), ON)) {
+            OutboundMessage result = extractor.extract(with(bytes("scan.pdf", scanPdf(lowResolutionLetter(true)))));
+
+            assertThat(result.problems()).isEmpty();
+            assertThat(bsns(result)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * An A4 letter rasterised at 85 dpi (702 by 993 pixels) in an 11-point font, as a cheap scanner or
+     * a fax gives it; as a JPEG of middling quality when {@code jpeg}.
+     */
+    private static byte[] lowResolutionLetter(boolean jpeg) {
+        BufferedImage image = new BufferedImage(702, 993, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 702, 993);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SERIF, Font.PLAIN, 13));
+        String[] lines = {"Gemeente Noordwaard", "Afdeling Werk en Inkomen", "", "Datum: 4 november 2026",
+            "Burgerservicenummer: " + NUMBER, "", "Geachte heer De Vries,", "",
+            "Wij hebben uw aanvraag voor bijzondere bijstand ontvangen en in behandeling",
+            "genomen. U hoort binnen acht weken van ons.", "", "Met vriendelijke groet,", "De consulent"};
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 70, 110 + i * 20);
+        }
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, jpeg ? "jpg" : "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An A4 PDF whose one page is {@code scan}, as a scanner writes it (no /Interpolate). */
+    private static byte[] scanPdf(byte[] scan) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDImageXObject image = PDImageXObject.createFromByteArray(doc, scan, "scan.jpg");
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Distinct BSNs the detector finds in what the extractor gave. */
     private static int bsns(OutboundMessage message) {
         return ContentDetectors.bsn(BsnSettings.defaults()).inspect(message).stream()
