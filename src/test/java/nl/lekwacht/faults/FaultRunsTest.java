@@ -99,10 +99,12 @@ class FaultRunsTest {
 
     @Test
     void h2StoreOnAFullFileSystemWhileHoldsAreTakenAndReleasedLosesNothing() throws Exception {
-        try (SizedTmpfs disk = SizedTmpfs.mount(64); CountingSink sink = new CountingSink();
+        FaultRun.Settings settings = FaultRun.Settings.of(SHORT, true);
+        try (SizedTmpfs disk = SizedTmpfs.mount(h2DiskMegabytes(settings.messages()));
+             CountingSink sink = new CountingSink();
              FaultGateway gateway = FaultGateway.start(data, sink.port(), "store:\n  url: jdbc:h2:file:"
                      + disk.path().resolve("store") + "\n")) {
-            FaultRow row = FaultRun.run("H2 store's file system full", FaultRun.Settings.of(SHORT, true), sink,
+            FaultRow row = FaultRun.run("H2 store's file system full", settings, sink,
                     gateway, new FaultRun.Fault() {
                         @Override
                         public void begin() throws Exception {
@@ -136,6 +138,18 @@ class FaultRunsTest {
                     });
             assertSurvived(row, true);
         }
+    }
+
+    /**
+     * Room for the store until the fault fills the rest. H2 writes every commit as a new chunk
+     * (WRITE_DELAY=0) and reuses a dead chunk's space only after its retention time (45 s, so that a
+     * power failure cannot take a chunk still needed), so its file holds about 45 s of writes: at a
+     * fault run's rate (some 150 messages a second) several hundred MB, more than a short run ever
+     * writes. A 10,000-message run filled 64 MB on its own after 2,500 messages, and 532 MB after the
+     * fault; the file stops growing once the oldest chunks can be reused.
+     */
+    private static int h2DiskMegabytes(int messages) {
+        return 64 + Math.min(messages, 16_000) * 128 / 1024;
     }
 
     private static void assertSurvived(FaultRow row, boolean answersWith4xx) throws IOException {
