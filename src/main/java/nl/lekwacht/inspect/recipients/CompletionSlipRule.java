@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import nl.lekwacht.history.AddressKey;
 import nl.lekwacht.history.Correspondent;
+import nl.lekwacht.history.Derived;
+import nl.lekwacht.history.OrganisationHistory;
 import nl.lekwacht.history.SenderHistory;
 import nl.lekwacht.inspect.recipients.Resemblance.Reason;
 import nl.lekwacht.message.OutboundMessage;
@@ -17,7 +19,12 @@ import nl.lekwacht.message.OutboundMessage;
  * usually copied with them ({@link CoRecipients}), or the completion is close (a shared first name or
  * the first {@code completion-prefix} characters) and the recipient was never mailed or not for months
  * while the correspondent was mailed lately. A reply in the recipient's own thread, or with the people
- * the recipient was mailed with, is never a slip. Pure and thread-safe.
+ * the recipient was mailed with, is never a slip.
+ *
+ * <p>Without context, a shared stem is evidence of a completion only when it is distinctive: when more
+ * than {@link #COMMON_STEM} addresses in the organisation's address book start with the shared letters
+ * or the shared first name ({@code jan.}, {@code maria}), a new address starting so is most likely just
+ * another person with a common name, as new correspondents are every week. Pure and thread-safe.
  */
 final class CompletionSlipRule {
 
@@ -28,7 +35,8 @@ final class CompletionSlipRule {
     }
 
     /** @return the resemblance, or null when the message gives no reason to think another was meant */
-    Resemblance find(Recipient r, List<Recipient> all, SenderHistory own, OutboundMessage message) {
+    Resemblance find(Recipient r, List<Recipient> all, SenderHistory own, OrganisationHistory everyone,
+                     OutboundMessage message) {
         long sent = own.messagesTo(r.key());
         if (sent > settings.rareMessages() || "Bcc".equals(r.field()) || all.size() > AutocompleteRule.MAX_TYPED_RECIPIENTS) {
             return null;
@@ -44,6 +52,7 @@ final class CompletionSlipRule {
         Correspondent best = null;
         String why = null;
         int bestRank = 0;
+        AddressBookStems book = null;
         for (Correspondent c : own.correspondents()) {
             if (c.messages() < needed || c.address().equals(r.key()) || sameName(r.key(), c.address())) {
                 continue;
@@ -56,7 +65,11 @@ final class CompletionSlipRule {
             boolean copied = CoRecipients.usuallyWith(c.address(), r, all, own);
             boolean close = match.atLeast(settings.completionPrefix());
             boolean recent = sent == 0 || !c.lastSent().isBefore(now.minus(RECENT));
-            int rank = inThread || copied ? 3 : close && stale && recent ? 2 : 0;
+            int rank = inThread || copied ? 3 : 0;
+            if (rank == 0 && close && stale && recent) {
+                book = book != null ? book : everyone.derived(STEMS);
+                rank = distinctive(r.key(), match, book) ? 2 : 0;
+            }
             if (rank > bestRank || rank == bestRank && rank > 0 && c.messages() > best.messages()) {
                 best = c;
                 bestRank = rank;
@@ -75,6 +88,22 @@ final class CompletionSlipRule {
     }
 
     /**
+     * True when the stem the recipient shares with the correspondent (the shared first characters when
+     * they are enough on their own, the first name when it is shared) starts few known addresses; the
+     * more specific of the two decides.
+     */
+    private boolean distinctive(String recipient, CompletionMatch match, AddressBookStems book) {
+        int sharing = Integer.MAX_VALUE;
+        if (match.prefix() >= settings.completionPrefix()) {
+            sharing = book.startingWith(AddressKey.localPart(recipient).substring(0, match.prefix()));
+        }
+        if (!match.firstName().isEmpty()) {
+            sharing = Math.min(sharing, book.lettersStartingWith(PersonName.letters(match.firstName())));
+        }
+        return sharing <= COMMON_STEM;
+    }
+
+    /**
      * The same local part elsewhere, or one that differs only in digits ({@code ahmed2000}, {@code ahmed2002}),
      * is another mailbox of the same name, which the spelling rules judge; completion says nothing more.
      */
@@ -85,6 +114,14 @@ final class CompletionSlipRule {
     /** The score of a completion the message gives no context for: the weaker signal. */
     static final String WITHOUT_CONTEXT = "completion";
 
+    /**
+     * More known addresses than this starting with a stem make it common. An absolute count, not a share:
+     * a short list under what the sender typed is what makes a wrong line stand out. Eight is above
+     * what the slips of organisation B's dev half share with its address book (at most 6 of 272).
+     */
+    static final int COMMON_STEM = 8;
+
+    private static final Derived<OrganisationHistory, AddressBookStems> STEMS = AddressBookStems::new;
     private static final int MIN_PREFIX = 3;
     private static final Duration STALE = Duration.ofDays(60);
     private static final Duration RECENT = Duration.ofDays(30);

@@ -103,7 +103,7 @@ public final class MisdirectedRecipientDetector implements Detector {
             return null;
         }
         Resemblance scored = autocomplete.find(r, all, own, everyone);
-        return scored != null ? scored : completion.find(r, all, own, message);
+        return scored != null ? scored : completion.find(r, all, own, everyone, message);
     }
 
     private Finding finding(Recipient r, Resemblance resemblance, boolean learning) {
