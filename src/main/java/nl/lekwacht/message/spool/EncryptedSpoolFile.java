@@ -34,6 +34,8 @@ final class EncryptedSpoolFile implements SpoolData {
     private final byte[] iv;
     private final FileChannel channel;
     private long size;
+    /** The writer's buffer for cipher text (one writer, so one buffer). */
+    private byte[] encrypted = new byte[0];
 
     EncryptedSpoolFile(Path path, SecretKey key, SecureRandom random) throws IOException {
         this.path = path;
@@ -49,8 +51,11 @@ final class EncryptedSpoolFile implements SpoolData {
         if (length == 0) {
             return;
         }
-        byte[] encrypted = crypt(size, plain, offset, length);
-        ByteBuffer buffer = ByteBuffer.wrap(encrypted);
+        if (encrypted.length < length) {
+            encrypted = new byte[length];
+        }
+        crypt(size, plain, offset, length, encrypted, 0);
+        ByteBuffer buffer = ByteBuffer.wrap(encrypted, 0, length);
         while (buffer.hasRemaining()) {
             channel.write(buffer, size + buffer.position());
         }
@@ -71,15 +76,15 @@ final class EncryptedSpoolFile implements SpoolData {
             return -1;
         }
         int n = (int) Math.min(length, size - position);
-        ByteBuffer cipherText = ByteBuffer.allocate(n);
+        // the cipher text goes straight into the caller's buffer and is decrypted there: no copies
+        ByteBuffer cipherText = ByteBuffer.wrap(buffer, offset, n);
         while (cipherText.hasRemaining()) {
-            int read = channel.read(cipherText, position + cipherText.position());
+            int read = channel.read(cipherText, position + cipherText.position() - offset);
             if (read < 0) {
                 throw new IOException("spool file shorter than written: " + path.getFileName());
             }
         }
-        byte[] plain = crypt(position, cipherText.array(), 0, n);
-        System.arraycopy(plain, 0, buffer, offset, n);
+        crypt(position, buffer, offset, n, buffer, offset);
         return n;
     }
 
@@ -93,8 +98,11 @@ final class EncryptedSpoolFile implements SpoolData {
         }
     }
 
-    /** Encrypts or decrypts (the same in CTR mode) bytes that stand at {@code position} in the stream. */
-    private byte[] crypt(long position, byte[] input, int offset, int length) {
+    /**
+     * Encrypts or decrypts (the same in CTR mode) bytes that stand at {@code position} in the stream,
+     * into {@code output} (which may be the input: the cipher is copy-safe).
+     */
+    private void crypt(long position, byte[] input, int offset, int length, byte[] output, int outputOffset) {
         try {
             long block = position / BLOCK;
             int skip = (int) (position % BLOCK);
@@ -103,7 +111,7 @@ final class EncryptedSpoolFile implements SpoolData {
             if (skip > 0) {
                 cipher.update(new byte[skip]);
             }
-            return cipher.update(input, offset, length);
+            cipher.update(input, offset, length, output, outputOffset);
         } catch (GeneralSecurityException e) {
             throw new UncheckedIOException(new IOException("AES-CTR unavailable", e));
         }
