@@ -10,6 +10,8 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,7 +198,10 @@ public final class MessageParser {
         if (!baseType(part).startsWith("multipart/")) {
             return null;
         }
-        Object content = part.getContent();
+        // the spool's own multipart: Jakarta Mail's boundary search costs more than all the rest of a
+        // large attachment (see SpooledMultipart); getContent() would make that one
+        Object content = part instanceof MimePart mime ? new SpooledMultipart(new MimePartDataSource(mime))
+                : part.getContent();
         if (!(content instanceof Multipart multipart)) {
             return null;
         }

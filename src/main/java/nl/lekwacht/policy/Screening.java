@@ -3,8 +3,11 @@ package nl.lekwacht.policy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.lekwacht.flow.Screened;
@@ -38,12 +41,14 @@ final class Screening implements Screener {
 
     private static final Logger log = LoggerFactory.getLogger(Screening.class);
     private static final long STACK_BYTES = 4L * 1024 * 1024;
+    private static final String IDLE_NAME = "inspection-idle";
 
     private final MessageParser parser;
     private final ContentExtractor extractor;
     private final Inspector inspector;
     private final Policy policy;
     private final Duration budget;
+    private final ExecutorService workers = workers();
 
     Screening(MessageParser parser, ContentExtractor extractor, Inspector inspector, Policy policy, Duration budget) {
         this.parser = parser;
@@ -55,28 +60,27 @@ final class Screening implements Screener {
 
     @Override
     public Screened screen(Envelope envelope, Spool spool) {
-        CompletableFuture<Screened> result = new CompletableFuture<>();
-        Thread worker = new Thread(null, () -> {
+        Future<Screened> result = workers.submit(() -> {
+            Thread self = Thread.currentThread();
+            self.setName("inspection-" + envelope.queueId());
             try {
-                result.complete(screenNow(envelope, spool));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
+                return screenNow(envelope, spool);
+            } finally {
+                self.setName(IDLE_NAME);
             }
-        }, "inspection-" + envelope.queueId(), STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
+        });
         try {
             return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // A thread cannot be stopped; the interrupt ends waits (a parser process, the pool), and
             // extraction kills its own process at its timeout. The reply no longer waits for either.
-            worker.interrupt();
+            result.cancel(true);
             log.warn("queue={} inspection took longer than its budget of {} ms; decided as uninspectable",
                     envelope.queueId(), budget.toMillis());
             return overBudget(envelope, spool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            worker.interrupt();
+            result.cancel(true);
             return overBudget(envelope, spool);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -87,6 +91,19 @@ final class Screening implements Screener {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Threads for the chain, kept for a minute after their last message: starting a thread with a large
+     * stack for every message cost the client a good part of a millisecond. Unbounded, as a thread per
+     * message was, so that a message stuck past its budget never makes the next one wait for a thread.
+     */
+    private static ExecutorService workers() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(null, task, IDLE_NAME, STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private Screened screenNow(Envelope envelope, Spool spool) {

@@ -57,9 +57,10 @@ final class MessageDispatcher {
     }
 
     /**
-     * @param clientGone says whether the client has left; asked after screening and again just before
-     *                   the next hop's final dot. A client that left will send the message again, so it
-     *                   is then neither relayed nor held (outcome {@code ABANDONED})
+     * @param clientGone says whether the client has left; asked once per message: just before the next
+     *                   hop's final dot for a message that is relayed, else after screening. A client that
+     *                   left will send the message again, so it is then neither relayed nor held (outcome
+     *                   {@code ABANDONED})
      * @param reopen     opens the transaction again on a fresh connection when the next hop closed
      *                   {@code nextHop} while the message was received and inspected
      */
@@ -77,10 +78,15 @@ final class MessageDispatcher {
         try {
             screened = screening.screen(envelope, spool);
             metrics.inspected(Duration.between(started, clock.instant()));
-            if (clientGone.getAsBoolean()) {
+            boolean loop = screened.message().headers().receivedCount() > maxReceivedHeaders;
+            // A message on its way to the next hop is asked about its client just before the final dot, the
+            // moment that counts; asking here as well would cost every clean message the wait of one look
+            // (about a millisecond while the client is there and silent), and a client that left during
+            // screening is still caught before the dot.
+            if ((loop || screened.verdict().action() != Verdict.Action.DELIVER) && clientGone.getAsBoolean()) {
                 throw new ClientGoneException();
             }
-            if (screened.message().headers().receivedCount() > maxReceivedHeaders) {
+            if (loop) {
                 nextHop.reset();
                 reply = SmtpReply.of(554, "5.4.6 Mail loop detected");
                 outcome = "LOOP";

@@ -33,6 +33,17 @@ final class MessageBudget {
         this.maxRatio = maxRatio;
     }
 
+    /** A budget in this one's state, to go back to when an attachment turns out not to count. */
+    MessageBudget copy() {
+        MessageBudget copy = new MessageBudget(maxChars, maxUnpacked, maxRatio);
+        copy.chars = chars;
+        copy.unpacked = unpacked;
+        copy.unpackedHere = unpackedHere;
+        copy.attachmentBytes = attachmentBytes;
+        copy.exceeded = exceeded;
+        return copy;
+    }
+
     /**
      * Starts a new attachment of {@code size} bytes: the compression ratio is measured against it, and a
      * limit reached by the previous attachment is forgotten unless it is one of the whole message.

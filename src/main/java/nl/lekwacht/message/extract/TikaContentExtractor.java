@@ -19,6 +19,8 @@ import nl.lekwacht.message.OutboundMessage;
  * {@link ExtractionSettings}. A message that runs past its time budget has its parser process killed
  * (a Java thread cannot be stopped) and replaced; its unread attachments become timeout problems.
  * Attachments are streamed from the spool to the process and never held whole in the gateway's memory.
+ * A message whose attachments are all plain text or CSV is read in this process instead
+ * ({@link PlainTextExtraction}): the same parser code, without the trip to a child and back.
  *
  * <p>Thread-safe: as many messages are extracted at once as the pool has processes; more wait up to
  * {@code queue-wait}. Owns child processes: {@link #close()} it when the gateway stops.
@@ -27,6 +29,7 @@ public final class TikaContentExtractor implements ContentExtractor {
 
     private final ExtractionSettings settings;
     private final ParserPool pool;
+    private final PlainTextExtraction plainText = new PlainTextExtraction();
     private final ScheduledExecutorService watchdog;
     private final AtomicReference<OcrCounts> ocr = new AtomicReference<>(OcrCounts.NONE);
 
@@ -65,6 +68,10 @@ public final class TikaContentExtractor implements ContentExtractor {
     }
 
     private ParserProcess.Result run(List<Attachment> attachments) {
+        java.util.Optional<ParserProcess.Result> here = plainText.extract(attachments, settings);
+        if (here.isPresent()) {
+            return here.get();
+        }
         ParserProcess process;
         try {
             process = pool.borrow(settings.queueWait());
