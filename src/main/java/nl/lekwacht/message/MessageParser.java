@@ -56,6 +56,7 @@ public final class MessageParser {
      *                     is itself suspicious)
      */
     public MessageParser(int maxBodyChars, int maxParts) {
+        MailStreams.nameProvider();
         Properties properties = new Properties();
         properties.setProperty("mail.mime.address.strict", "false");
         properties.setProperty("mail.mime.decodetext.strict", "false");

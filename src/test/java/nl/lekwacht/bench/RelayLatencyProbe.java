@@ -2,10 +2,12 @@ package nl.lekwacht.bench;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -43,6 +45,9 @@ class RelayLatencyProbe {
         int messages = Integer.getInteger("probe.messages", 500);
         int warmup = Integer.getInteger("probe.warmup", 300);
         byte[] message = message(10 * 1024);
+        // the gateway's log goes to a file, as a service's goes to the journal, not through the test runner
+        PrintStream console = System.err;
+        System.setErr(new PrintStream(new FileOutputStream(data.resolve("gateway.log").toFile()), true));
         try (MinimalSink sink = new MinimalSink(); Gateway gateway = TestGateway.startGateway(data, sink.port(), "")) {
             long[][] direct = session(sink.port(), message, warmup, messages);
             long[][] relayed = session(gateway.smtpPort(), message, warmup, messages);
@@ -54,6 +59,8 @@ class RelayLatencyProbe {
             System.out.printf("PROBE added total p50 %.2f ms, p99 %.2f ms (relayed minus direct, per percentile)%n",
                     ms(percentile(join(relayed[4], relayed2[4]), 50)) - ms(percentile(join(direct[4], direct2[4]), 50)),
                     ms(percentile(join(relayed[4], relayed2[4]), 99)) - ms(percentile(join(direct[4], direct2[4]), 99)));
+        } finally {
+            System.setErr(console);
         }
     }
 
@@ -179,21 +186,19 @@ class RelayLatencyProbe {
         private void serve(Socket s) {
             try (s) {
                 s.setTcpNoDelay(true);
-                InputStream in = new BufferedInputStream(s.getInputStream());
+                InputStream in = new BufferedInputStream(s.getInputStream(), 64 * 1024);
                 OutputStream out = s.getOutputStream();
+                byte[] line = new byte[1024];
                 send(out, "220 sink.test ESMTP");
-                String line;
-                while ((line = line(in)) != null) {
-                    String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                int length;
+                while ((length = line(in, line)) >= 0) {
+                    String verb = new String(line, 0, Math.min(4, length), StandardCharsets.US_ASCII).toUpperCase();
                     switch (verb) {
                         case "EHLO" -> send(out, "250-sink.test\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 104857600");
                         case "DATA" -> {
                             send(out, "354 go ahead");
-                            while (!".".equals(line(in))) {
-                                // drained
-                            }
-                            received.incrementAndGet();
-                            send(out, "250 2.0.0 Ok: queued as SINK" + received.get());
+                            drainData(in);
+                            send(out, "250 2.0.0 Ok: queued as SINK" + received.incrementAndGet());
                         }
                         case "QUIT" -> {
                             send(out, "221 bye");
@@ -207,17 +212,37 @@ class RelayLatencyProbe {
             }
         }
 
-        private static String line(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
+        /** Reads one command line into {@code line} (cut at its size), without the line end; -1 at the end. */
+        private static int line(InputStream in, byte[] line) throws IOException {
+            int length = 0;
             int b;
             while ((b = in.read()) >= 0) {
                 if (b == '\n') {
-                    int end = line.length();
-                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                    return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
                 }
-                line.append((char) b);
+                if (length < line.length) {
+                    line[length++] = (byte) b;
+                }
             }
-            return line.length() == 0 ? null : line.toString();
+            return length == 0 ? -1 : length;
+        }
+
+        /** Reads up to and including CRLF.CRLF, in blocks, keeping nothing. */
+        private static void drainData(InputStream in) throws IOException {
+            byte[] tail = {'\r', '\n', '.', '\r', '\n'};
+            int matched = 2; // the DATA line's own CRLF counts as the first one
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == tail[matched]) {
+                    matched++;
+                    if (matched == tail.length) {
+                        return;
+                    }
+                } else {
+                    matched = b == '\r' ? 1 : 0;
+                }
+            }
+            throw new IOException("connection closed in DATA");
         }
 
         private static void send(OutputStream out, String reply) throws IOException {

@@ -27,6 +27,11 @@ final class MemorySpoolData implements SpoolData {
     }
 
     @Override
+    public byte[] inMemory() {
+        return bytes;
+    }
+
+    @Override
     public void discard() {
         // garbage collection frees it
     }

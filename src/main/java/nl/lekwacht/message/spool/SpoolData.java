@@ -14,6 +14,14 @@ interface SpoolData {
      */
     int readAt(long position, byte[] buffer, int offset, int length) throws IOException;
 
+    /**
+     * The bytes themselves when they are in memory (the first {@link #size()} of them count), for
+     * reading in place; null for a file. Never written to.
+     */
+    default byte[] inMemory() {
+        return null;
+    }
+
     /** Frees memory or deletes the file; later reads fail. */
     void discard();
 }

@@ -4,7 +4,12 @@ import jakarta.mail.internet.SharedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A buffered window {@code [start, end)} over spooled bytes; new windows share the same data. */
+/**
+ * A buffered window {@code [start, end)} over spooled bytes; new windows share the same data. A message
+ * spooled in memory is read in place; a window of an encrypted file gets a buffer no larger than itself,
+ * made at its first read: the MIME parser opens a window per part and per header block, and a 16 KB
+ * buffer for each of them was most of what a small message cost the garbage collector.
+ */
 final class SpoolInputStream extends InputStream implements SharedInputStream {
 
     private static final int BUFFER = 16 * 1024;
@@ -12,7 +17,7 @@ final class SpoolInputStream extends InputStream implements SharedInputStream {
     private final SpoolData data;
     private final long start;
     private final long end;
-    private final byte[] buffer = new byte[BUFFER];
+    private byte[] buffer;
     private long bufferPosition;
     private int bufferLength;
     private long position;
@@ -24,6 +29,11 @@ final class SpoolInputStream extends InputStream implements SharedInputStream {
         this.end = end;
         this.position = start;
         this.mark = start;
+        byte[] whole = data.inMemory();
+        if (whole != null) {
+            buffer = whole;
+            bufferLength = (int) data.size();
+        }
     }
 
     @Override
@@ -101,7 +111,10 @@ final class SpoolInputStream extends InputStream implements SharedInputStream {
     }
 
     private void fill() throws IOException {
-        int n = data.readAt(position, buffer, 0, (int) Math.min(BUFFER, end - position));
+        if (buffer == null) {
+            buffer = new byte[(int) Math.min(BUFFER, end - start)];
+        }
+        int n = data.readAt(position, buffer, 0, (int) Math.min(buffer.length, end - position));
         if (n <= 0) {
             throw new IOException("spool ended early at " + position);
         }
