@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,9 @@ final class FiftyMegabyteMessageProbe {
             in.transferTo(out);
         }
         try (Spool spool = writer.finish();
-             TikaContentExtractor extractor = new TikaContentExtractor(ExtractionSettings.defaults())) {
+             TikaContentExtractor extractor = new TikaContentExtractor(
+                     // a memory probe: a busy machine must not turn a slow read into a TIMEOUT
+                     ExtractionSettings.defaults().withTimeout(Duration.ofMinutes(2)))) {
             Envelope envelope = new Envelope("probe", "medewerker@gemeente.example", List.of("burger@example.org"),
                     InetAddress.getLoopbackAddress(), "probe", Optional.empty(), Instant.now());
             OutboundMessage parsed = new MessageParser(1_000_000, 1000).parse(spool, envelope);

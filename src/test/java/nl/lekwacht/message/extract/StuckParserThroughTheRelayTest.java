@@ -36,7 +36,7 @@ class StuckParserThroughTheRelayTest {
         try (CapturingNextHop nextHop = new CapturingNextHop();
              ServerSocket parseBegan = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Gateway gateway = TestGateway.startGateway(data, nextHop.port(),
-                     "detectors:\n  extraction:\n    timeout: 20s\n    pool-size: 2\n    prestart: true\n",
+                     "detectors:\n  extraction:\n    timeout: 60s\n    pool-size: 2\n    prestart: true\n",
                      background)) {
             CompletableFuture<String> stuck = CompletableFuture.supplyAsync(() ->
                     send(gateway, "vastloper.bin", NeverEndingParser.signalling(parseBegan.getLocalPort())));
