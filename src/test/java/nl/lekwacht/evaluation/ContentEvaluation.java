@@ -104,7 +104,10 @@ class ContentEvaluation {
             String what = row.get("file") + (scan ? " " + row.get("category") + "/" + row.get("scan") : "") + " ["
                     + row.get("category") + "]";
             if (label.equals("positive") && bsn.isEmpty()) {
-                misses.add("  missed   " + what + (uninspectable ? " (flagged uninspectable)" : ""));
+                misses.add("  missed   " + what + (uninspectable ? " (flagged uninspectable: " + findings.stream()
+                        .filter(f -> f.code() == FindingCode.UNINSPECTABLE_ATTACHMENT)
+                        .map(f -> f.details().get("reason") + " " + f.details().getOrDefault("why", ""))
+                        .collect(java.util.stream.Collectors.joining("; ")).strip() + ")" : ""));
             } else if (label.equals("positive") && counted != expected) {
                 misses.add("  count    " + what + ": expected " + expected + ", counted " + counted);
             } else if (!label.equals("positive") && !bsn.isEmpty()) {
