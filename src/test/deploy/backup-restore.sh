@@ -48,7 +48,7 @@ dpkg-deb -x "$DEB" "$WORK/pkg"
 JAR=$WORK/pkg/usr/share/lekwacht/lekwacht.jar
 BACKUP=$REPO/deploy/backup.sh
 
-SINK=$(free_port)
+free_port SINK
 mkdir -p "$WORK/sink"
 chown nobody "$WORK/sink"
 smtp-sink -u nobody -d "$WORK/sink/%H%M%S." "127.0.0.1:$SINK" 64 >"$WORK/sink.log" 2>&1 &
@@ -87,7 +87,7 @@ api_holds() {   # dir: GET /api/holds with the API token of dir's secrets
 
 scenario() {   # kind store-url
     local kind=$1 url=$2 dir=$WORK/$1 token=held-$1-$RANDOM reply link archive before csrf code
-    SMTP=$(free_port); WEB=$(free_port)
+    free_port SMTP; free_port WEB
     mkdir -p "$dir/etc" "$dir/data" "$dir/backups"
     cat >"$dir/etc/lekwacht.yml" <<EOF
 smtp:

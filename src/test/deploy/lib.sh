@@ -2,11 +2,22 @@
 # Sourced by the deploy tests: ports, waiting, and reading what the sink captured. The sourcing
 # script defines fail() and may set TIMEOUT (seconds for any one condition, default 60).
 
-free_port() {   # a loopback port nothing answers on now
-    local port
+# free_port NAME: sets the variable NAME to a loopback port nothing answers on now. The port lies
+# below the kernel's ephemeral range, so an outgoing connection of a program under test cannot take
+# it between the pick and the bind (a backup test once lost its web port that way), and no port is
+# handed out twice in one run (two picks made before anything binds could otherwise coincide).
+FREE_PORTS_GIVEN=" "
+free_port() {
+    local low port
+    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+    [ "${low:-0}" -gt 12000 ] 2>/dev/null || low=32768
     while :; do
-        port=$(( 20000 + RANDOM % 40000 ))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+        port=$(( 10000 + RANDOM % (low - 10000) ))
+        case $FREE_PORTS_GIVEN in *" $port "*) continue ;; esac
+        listening "$port" && continue
+        FREE_PORTS_GIVEN="$FREE_PORTS_GIVEN$port "
+        printf -v "$1" %s "$port"
+        return
     done
 }
 

@@ -87,8 +87,8 @@ dpkg-deb -x "$DEB" "$WORK/pkg"
 JAR=$WORK/pkg/usr/share/lekwacht/lekwacht.jar
 [ -f "$JAR" ] || fail "$DEB has no /usr/share/lekwacht/lekwacht.jar"
 
-SINK=$(free_port); A_SMTPD=$(free_port); B_FRONT=$(free_port); B_AFTER=$(free_port)
-LW_SMTP=$(free_port); LW_WEB=$(free_port)
+free_port SINK; free_port A_SMTPD; free_port B_FRONT; free_port B_AFTER
+free_port LW_SMTP; free_port LW_WEB
 
 # --- the sink: stands for the internet behind Postfix B; one file per message -------------------------
 mkdir -p "$WORK/sink"
@@ -298,7 +298,7 @@ say "before-queue way: the client got 250 2.6.0 Held from Lekwacht through Postf
 if [ -n "${NGINX_BIN:-}" ]; then
     N=$WORK/nginx
     mkdir -p "$N/tmp"
-    P80=$(free_port); P443=$(free_port)
+    free_port P80; free_port P443
     openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=lekwacht.gemeente.example \
         -keyout "$N/key.pem" -out "$N/cert.pem" >/dev/null 2>&1 || fail "openssl could not make a test certificate"
     # the shipped file; only its listen addresses, certificate paths and Lekwacht's port are this test's

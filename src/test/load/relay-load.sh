@@ -111,12 +111,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A free loopback port: nothing answers on it now.
+# free_port NAME: sets NAME to a loopback port nothing answers on now, below the kernel's ephemeral
+# range (so no outgoing connection takes it before the bind) and not handed out before in this run.
+FREE_PORTS_GIVEN=" "
 free_port() {
-    local port
+    local low port
+    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+    [ "${low:-0}" -gt 12000 ] 2>/dev/null || low=32768
     while :; do
-        port=$(( 20000 + RANDOM % 40000 ))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+        port=$(( 10000 + RANDOM % (low - 10000) ))
+        case $FREE_PORTS_GIVEN in *" $port "*) continue ;; esac
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+        FREE_PORTS_GIVEN="$FREE_PORTS_GIVEN$port "
+        printf -v "$1" %s "$port"
+        return
     done
 }
 
@@ -249,13 +257,13 @@ mkdir -p "$WORK/files"
 java "$HERE/LoadClient.java" files "$WORK/files" || die "could not write the attachment messages"
 
 # --- the sink --------------------------------------------------------------------------------
-SINK_PORT=$(free_port)
+free_port SINK_PORT
 smtp-sink -u nobody -c -m 512 "127.0.0.1:$SINK_PORT" 1024 >"$WORK/sink.out" 2>&1 &
 SINK_PID=$!
 wait_for_port "$SINK_PORT" 10 || die "smtp-sink did not start: $(cat "$WORK/sink.out")"
 
 # --- (b) a private Postfix instance, relaying everything to the sink -----------------------------
-PF_PORT=$(free_port)
+free_port PF_PORT
 mkdir -p "$PF_CONF" "$WORK/postfix/queue" "$WORK/postfix/data"
 cat >"$PF_CONF/main.cf" <<EOF
 # throw-away instance for the load figure; never the system's own Postfix
@@ -315,8 +323,8 @@ postfix -c "$PF_CONF" start >"$WORK/postfix/start.out" 2>&1 || { cat "$WORK/post
 wait_for_port "$PF_PORT" 20 || die "the private Postfix does not listen on $PF_PORT (see $WORK/postfix/maillog)"
 
 # --- (c) Lekwacht, next hop = the sink ---------------------------------------------------------------
-LW_PORT=$(free_port)
-WEB_PORT=$(free_port)
+free_port LW_PORT
+free_port WEB_PORT
 mkdir -p "$WORK/lekwacht"
 cat >"$WORK/lekwacht/lekwacht.yml" <<EOF
 # throw-away config for the load figure: defaults everywhere except where things live
