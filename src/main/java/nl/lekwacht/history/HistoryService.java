@@ -70,7 +70,17 @@ public final class HistoryService implements HistoryView {
      */
     public HistoryService(HistoryStore store, HistoryConfig config, OrganisationConfig organisation, Clock clock,
                           Ticker ticker, Executor executor, Executor writes) {
-        this.writer = new HistoryWriter(store, writes, 10_000);
+        this(store, config, organisation, clock, ticker, executor, writes, Duration.ZERO);
+    }
+
+    /**
+     * @param writeLinger how long each background write waits for more learned messages to join its
+     *                    batch (see {@link HistoryWriter#lingering}); only for an asynchronous
+     *                    {@code writes}, as a synchronous one would make the caller wait it
+     */
+    public HistoryService(HistoryStore store, HistoryConfig config, OrganisationConfig organisation, Clock clock,
+                          Ticker ticker, Executor executor, Executor writes, Duration writeLinger) {
+        this.writer = new HistoryWriter(store, writes, 10_000, HistoryWriter.lingering(writeLinger));
         this.store = store;
         this.config = config;
         this.organisation = organisation;

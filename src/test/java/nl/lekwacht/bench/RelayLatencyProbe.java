@@ -52,10 +52,17 @@ class RelayLatencyProbe {
             long[][] direct = session(sink.port(), message, warmup, messages);
             long[][] relayed = session(gateway.smtpPort(), message, warmup, messages);
             // once more each, so that neither side is favoured by running later (JIT, page cache)
+            long cpu0 = processCpuNanos();
             long[][] direct2 = session(sink.port(), message, warmup / 3, messages);
+            long cpu1 = processCpuNanos();
             long[][] relayed2 = session(gateway.smtpPort(), message, warmup / 3, messages);
+            long cpu2 = processCpuNanos();
             report("direct", direct, direct2);
             report("relayed", relayed, relayed2);
+            // the whole JVM (client, sink, gateway and its background writers); the difference is the gateway's
+            int sent = warmup / 3 + messages;
+            System.out.printf("PROBE cpu ms per message (second round, this JVM): direct %.2f, relayed %.2f%n",
+                    ms(cpu1 - cpu0) / sent, ms(cpu2 - cpu1) / sent);
             System.out.printf("PROBE added total p50 %.2f ms, p99 %.2f ms (relayed minus direct, per percentile)%n",
                     ms(percentile(join(relayed[4], relayed2[4]), 50)) - ms(percentile(join(direct[4], direct2[4]), 50)),
                     ms(percentile(join(relayed[4], relayed2[4]), 99)) - ms(percentile(join(direct[4], direct2[4]), 99)));
@@ -134,6 +141,11 @@ class RelayLatencyProbe {
         if (line.charAt(0) != '2' && line.charAt(0) != '3') {
             throw new IOException("refused after " + after + ": " + line);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long[] join(long[] a, long[] b) {

@@ -2,10 +2,14 @@ package nl.lekwacht.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HistoryWriterTest {
@@ -79,6 +83,38 @@ class HistoryWriterTest {
         assertThat(tasks).as("the next message starts a new drain").hasSize(1);
         tasks.remove(0).run();
         assertThat(store.batches).containsExactly(List.of("1", "2", "3"), List.of("4"));
+    }
+
+    @Test
+    void writesWhatArrivesWhileItLingersInTheSameBatch() {
+        RecordingStore store = new RecordingStore();
+        List<Runnable> tasks = new ArrayList<>();
+        HistoryWriter[] writer = new HistoryWriter[1];
+        // one sending session: its next messages arrive while the writer waits
+        writer[0] = new HistoryWriter(store, tasks::add, 100, () -> {
+            writer[0].add(message("2"));
+            writer[0].add(message("3"));
+        });
+
+        writer[0].add(message("1"));
+        tasks.remove(0).run();
+
+        assertThat(store.batches).containsExactly(List.of("1", "2", "3"));
+        assertThat(tasks).as("no second drain for what arrived during the first").isEmpty();
+    }
+
+    @Test
+    void writesEverythingQueuedWhenItsExecutorShutsDownWhileLingering() throws Exception {
+        RecordingStore store = new RecordingStore();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        HistoryWriter writer = new HistoryWriter(store, executor, 100, HistoryWriter.lingering(Duration.ofMillis(50)));
+
+        writer.add(message("1"));
+        writer.add(message("2"));
+        executor.shutdown();
+        assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(store.batches.stream().flatMap(List::stream)).containsExactly("1", "2");
     }
 
     @Test
