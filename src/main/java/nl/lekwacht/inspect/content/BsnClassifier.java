@@ -14,7 +14,10 @@ import nl.lekwacht.message.TextPart;
  * <ul>
  *   <li>a number labelled as another kind of number (the nearest label before it on its line or in its
  *       cell, or its column heading, is {@code klantnummer}, {@code betalingskenmerk}, ...), an amount,
- *       a number in a link or a dial-in code is never a BSN ({@link NumberLabels});</li>
+ *       a number in a link or a dial-in code is never a BSN ({@link NumberLabels}); in a Subject or file
+ *       name too, where an unlabelled number is reported;</li>
+ *   <li>an unlabelled number in a list under a heading that names things ({@code Serienummers:},
+ *       {@code Inventarisnummers}) is a device's or an article's, not a person's ({@link ThingHeadings});</li>
  *   <li>HIGH: a valid number labelled as a BSN, with a BSN keyword within {@code proximity}
  *       characters (not one in a sentence that says no BSN is here, {@link Disclaimers}), in a column
  *       headed by a BSN keyword, or in a table row that names it;</li>
@@ -38,6 +41,7 @@ final class BsnClassifier {
     private final TermMatcher keywords;
     private final TermMatcher labels;
     private final NumberLabels numberLabels;
+    private final TermMatcher things = new TermMatcher(ThingHeadings.THINGS);
 
     BsnClassifier(BsnSettings settings) {
         this.settings = settings;
@@ -66,6 +70,7 @@ final class BsnClassifier {
             }
         }
         KeywordPositions near = new KeywordPositions(text, outsideTables, keywords, settings.proximity());
+        ThingHeadings headings = new ThingHeadings(text, things, keywords);
         Map<Integer, Group> groups = new LinkedHashMap<>();
         int lastKey = 0;
         Group lastGroup = null;
@@ -78,8 +83,12 @@ final class BsnClassifier {
             if (kind == TableColumns.Kind.OTHER) {
                 continue;
             }
+            if (kind == TableColumns.Kind.NONE) {
+                headings.advance(c);
+            }
             NumberLabels.Label label = c.valid() ? numberLabels.of(text, c, previousEnd) : NumberLabels.Label.NONE;
-            if (label == NumberLabels.Label.OTHER) {
+            if (label == NumberLabels.Label.OTHER || (label == NumberLabels.Label.NONE
+                    && kind == TableColumns.Kind.NONE && c.valid() && headings.underThings())) {
                 continue;
             }
             int groupKey;

@@ -39,7 +39,10 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
             "sofi-nummer*", "sofinr*", "uniek identificatienummer", "uniek identiteitsnummer",
             "unique identification number", "unique identity number", "uniqueidentityno*");
 
-    /** Labels of numbers that look like a BSN but are something else. */
+    /**
+     * Labels of numbers that look like a BSN but are something else. Dutch compounds ending in
+     * {@code nummer} or {@code nr} need no entry ({@link CompoundNumberWords}).
+     */
     public static final List<String> DEFAULT_LABELS = List.of(
             "klantnummer*", "klantnr*", "klant-nr*", "klant nr*", "relatienummer*", "relatienr*", "debiteur*",
             "crediteur*", "kvk*", "kamer van koophandel*", "handelsregister*", "factuur*", "invoice*", "order*",
@@ -58,7 +61,10 @@ public record BsnSettings(boolean enabled, int proximity, int labelReach, int mi
             "reserveringsnummer*", "serienummer*", "serial*", "licentie*", "kenteken*", "meterstand*",
             "meternummer*", "ean-code*", "aansluitnummer*", "klantreferentie*", "bestelling*",
             "verzekerdennummer*", "polisnummer*", "uw kenmerk*", "ons kenmerk*", "volgnr*", "regelnummer*",
-            "rekeningnummer*", "ordernr*", "trackingnummer*", "track*", "barcode*", "ticketnummer*");
+            "rekeningnummer*", "ordernr*", "trackingnummer*", "track*", "barcode*", "ticketnummer*",
+            "offerte*", "quotation*", "inkooporder*", "werkorder*", "purchase order*", "inventaris*", "asset*",
+            "apparaat*", "device*", "imei*", "case number*", "case no*", "case id*", "case ref*", "reference*",
+            "article number*", "article no*", "item number*", "part number*", "sku");
 
     public BsnSettings {
         keywords = List.copyOf(keywords);

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What the text says a number is, from what stands right before it on its line: a BSN keyword
  * ({@code BSN:}, {@code burgerservicenummer}), a label of another kind of number ({@code klantnummer},
- * {@code betalingskenmerk}, {@code Conference ID}), or a label ending in a colon that names something
+ * {@code betalingskenmerk}, {@code Conference ID}, or any Dutch compound such as {@code klachtnummer},
+ * {@link CompoundNumberWords}), or a label ending in a colon that names something
  * else ({@code Verwerkte transacties: 627 656 286}, {@code Machtiging ID: ...}). It also knows what is
  * not a BSN whatever the label: an amount ({@link AmountSigns}), a number in a link ({@link Links}), and
  * a dial-in code ending in {@code #}. Thread-safe: holds immutable matchers.
@@ -48,7 +49,8 @@ final class NumberLabels {
             }
         }
         int lastBsn = from >= c.start() ? -1 : keywords.lastStart(text, from, c.start());
-        int lastOther = from >= c.start() ? -1 : labels.lastStart(text, from, c.start());
+        int lastOther = from >= c.start() ? -1 : Math.max(labels.lastStart(text, from, c.start()),
+                CompoundNumberWords.lastStart(text, from, c.start()));
         if (lastBsn >= 0 || lastOther >= 0) {
             return lastOther > lastBsn ? Label.OTHER : Label.BSN;
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * Places candidates in table columns. A tabular text part (spreadsheet, CSV) is one table whose first
  * line holds the headings; in other text, a run of consecutive tab-separated lines (an HTML table in
  * the body) is one. A column is a BSN column when its heading holds a BSN keyword, an other-number
- * column when its heading holds a label such as {@code Klantnummer}, and neutral otherwise. A later
+ * column when its heading holds a label such as {@code Klantnummer}, {@code Asset tag} or a compound such
+ * as {@code Objectnummer} ({@link CompoundNumberWords}), and neutral otherwise. A later
  * row without any digit that names a column again (a second table in the same sheet) re-heads it.
  *
  * <p>One instance per text part and inspection; not shared.
@@ -135,7 +136,8 @@ final class TableColumns {
             int tab = text.indexOf('\t', cellFrom);
             int cellTo = tab < 0 || tab > to ? to : tab;
             Kind kind = keywords.containsAny(text, cellFrom, cellTo) ? Kind.BSN
-                    : labels.containsAny(text, cellFrom, cellTo) ? Kind.OTHER : Kind.NEUTRAL;
+                    : labels.containsAny(text, cellFrom, cellTo) || CompoundNumberWords.containsAny(text, cellFrom, cellTo)
+                    ? Kind.OTHER : Kind.NEUTRAL;
             while (headings.size() <= column) {
                 headings.add(Kind.NEUTRAL);
             }

@@ -121,6 +121,43 @@ class NotABsnContextTest {
     }
 
     @Test
+    void aDutchCompoundNumberLabelNamesAnotherKindButABsnKeywordEndingInNummerStillNamesABsn() {
+        String n = Bsns.valid(7);
+        assertThat(subject("Klachtnummer " + n + " ontvangen")).isEmpty();
+        assertThat(subject("Objectnr. " + n)).isEmpty();
+        assertThat(subject("Burgerservicenummer " + n)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        assertThat(subject("Persoonsnummer: " + n)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+        assertThat(subject("Het nummer " + n)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
+    @Test
+    void aListUnderAHeadingOfThingsIsNotPeopleButABareColumnAfterABlankLineStillIs() {
+        StringBuilder text = new StringBuilder("Serienummers scanners:\n");
+        numbers(12).forEach(n -> text.append(n).append('\n'));
+        assertThat(body(text.toString())).isEmpty();
+        text.append("\n");
+        java.util.stream.IntStream.range(0, 12).forEach(i -> text.append(Bsns.valid(500 + i)).append('\n'));
+        assertThat(body(text.toString())).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(12));
+    }
+
+    @Test
+    void aHeadingOfThingsThatAlsoNamesPeopleOrABsnIsNotAHeadingOfThings() {
+        StringBuilder text = new StringBuilder("Naam en serienummer:\n");
+        numbers(12).forEach(n -> text.append(n).append('\n'));
+        assertThat(body(text.toString())).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(12));
+        StringBuilder bsn = new StringBuilder("Artikel 3: BSN van de deelnemers\n");
+        numbers(4).forEach(n -> bsn.append(n).append('\n'));
+        assertThat(body(bsn.toString())).singleElement().satisfies(f -> assertThat(f.count()).isEqualTo(4));
+    }
+
+    private List<Finding> subject(String text) {
+        return detector.inspect(Messages.of(new TextPart(TextPart.HEADER, "header:Subject", text, false)));
+    }
+
+    @Test
     void aNumberRepeatedOnEveryPageAndInTheBodyCountsOnce() {
         String n = Bsns.valid(7);
         List<Finding> findings = detector.inspect(Messages.of(TextPart.body("BSN " + n),
