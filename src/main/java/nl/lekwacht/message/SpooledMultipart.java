@@ -186,14 +186,8 @@ final class SpooledMultipart extends MimeMultipart {
             start(from);
             int first = delimiter[0];
             for (long p = from; ; p++) {
-                // a fast skip to the next byte that could begin the delimiter
-                floor = p - 2;
-                int b = at(p);
-                while (b >= 0 && b != first) {
-                    floor = p - 1;
-                    b = at(++p);
-                }
-                if (b < 0 || at(p + delimiter.length - 1) < 0) {
+                p = find(p, first);
+                if (p < 0 || at(p + delimiter.length - 1) < 0) {
                     return new long[] {end(), NONE};
                 }
                 if (!matches(p, delimiter) || p != from && at(p - 1) != '\r' && at(p - 1) != '\n') {
@@ -214,6 +208,31 @@ final class SpooledMultipart extends MimeMultipart {
                 if (after == '\r') {
                     return new long[] {p - eol, at(t + 1) == '\n' ? t + 2 : t + 1};
                 }
+            }
+        }
+
+        /**
+         * The first position from {@code p} on that holds {@code first}, or -1 when the stream ends first:
+         * a loop over the block itself, as this is where the search spends its time (a base64 body holds
+         * no {@code -}, the delimiter's first byte, so every byte of it passes through here).
+         */
+        private long find(long p, int first) throws IOException {
+            byte wanted = (byte) first;
+            long q = p;
+            while (true) {
+                floor = q - 2;
+                if (at(q) < 0) {
+                    return -1;
+                }
+                byte[] block = buffer;
+                int end = length;
+                for (int i = (int) (q - base); i < end; i++) {
+                    if (block[i] == wanted) {
+                        floor = base + i - 2; // the search looks back to the line break before it
+                        return base + i;
+                    }
+                }
+                q = base + end;
             }
         }
 

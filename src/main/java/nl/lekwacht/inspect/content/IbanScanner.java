@@ -9,11 +9,27 @@ import org.apache.commons.validator.routines.IBANValidator;
  * ({@code NL91 ABNA 0417 1643 00}). A candidate starts at a word start with two capital letters and
  * two digits; the country's IBAN length (from commons-validator) says how many characters to collect,
  * skipping single spaces; commons-validator's {@link IBANValidator} then checks format and checksum.
- * Stateless and thread-safe.
+ * Immutable after construction and thread-safe.
  */
 final class IbanScanner {
 
     static final IBANValidator VALIDATOR = IBANValidator.getInstance();
+
+    /**
+     * The validator of each two-letter country code ({@code [first - 'A'][second - 'A']}), null where
+     * commons-validator knows none: looked up for every word that starts like an IBAN, which in a letter
+     * is most postcodes and btw numbers, so without the substring and the map look-up of
+     * {@link IBANValidator#getValidator(String)}.
+     */
+    private final IBANValidator.Validator[][] countries = new IBANValidator.Validator[26][26];
+
+    IbanScanner() {
+        for (char a = 'A'; a <= 'Z'; a++) {
+            for (char b = 'A'; b <= 'Z'; b++) {
+                countries[a - 'A'][b - 'A'] = VALIDATOR.getValidator(new String(new char[] {a, b}));
+            }
+        }
+    }
 
     /** @return the valid IBANs, compact and upper case, in text order (repeats included) */
     List<String> scan(String text) {
@@ -28,7 +44,7 @@ final class IbanScanner {
                     || (i > 0 && TermMatcher.isWordChar(text.charAt(i - 1)))) {
                 continue;
             }
-            IBANValidator.Validator country = VALIDATOR.getValidator(text.substring(i, i + 2));
+            IBANValidator.Validator country = countries[c - 'A'][text.charAt(i + 1) - 'A'];
             if (country == null) {
                 continue;
             }
