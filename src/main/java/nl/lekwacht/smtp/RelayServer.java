@@ -70,6 +70,8 @@ final class RelayServer implements AutoCloseable {
                 .maxConnections(config.maxConnections())
                 .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()))
                 .sessionHandler(access)
+                // accepted sockets with a channel, so ClientPresence can poll them without waiting
+                .serverSocketFactory(PollableServerSocket::new)
                 .insertReceivedHeaders(false);
         parts.tls().ifPresent(context -> builder.enableTLS(true)
                 .requireTLS(config.tls().mode() == SmtpConfig.TlsMode.REQUIRED)

@@ -1,5 +1,6 @@
 package nl.lekwacht.smtp;
 
+import java.nio.channels.SocketChannel;
 import org.subethamail.smtp.server.Session;
 
 /**
@@ -12,11 +13,14 @@ final class RelaySession {
     private final Session smtpSession;
     private final NextHop nextHop;
     private final RelayMetrics metrics;
+    private final SocketChannel connectionChannel;
     private NextHopConnection connection;
     private int commands;
 
+    /** Call when the session starts: its socket is still the accepted one, not yet wrapped by STARTTLS. */
     RelaySession(Session smtpSession, NextHop nextHop, RelayMetrics metrics) {
         this.smtpSession = smtpSession;
+        this.connectionChannel = smtpSession.getSocket() == null ? null : smtpSession.getSocket().getChannel();
         this.nextHop = nextHop;
         this.metrics = metrics;
     }
@@ -28,6 +32,11 @@ final class RelaySession {
 
     Session smtpSession() {
         return smtpSession;
+    }
+
+    /** Whether the client has left, looked at without waiting where the connection allows it. */
+    ClientPresence clientPresence() {
+        return new ClientPresence(smtpSession, connectionChannel);
     }
 
     /**

@@ -154,7 +154,7 @@ final class RelayTransaction implements MessageHandler {
                 ((InetSocketAddress) smtp.getRemoteAddress()).getAddress(), smtp.getHelo().orElse(""),
                 authenticatedUser(smtp), clock.instant());
         SmtpReply reply = dispatcher.dispatch(envelope, spool, nextHop, this::reopenNextHop, smtp.isTLSStarted(),
-                new ClientPresence(smtp));
+                session.clientPresence());
         // whatever happened, the next-hop transaction is over: delivered, reset, or the connection broke
         nextHopOpen = false;
         return reply;

@@ -3,12 +3,18 @@ package nl.lekwacht.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import nl.lekwacht.flow.Screened;
 import nl.lekwacht.flow.Screener;
 import nl.lekwacht.flow.Verdict;
@@ -18,6 +24,7 @@ import nl.lekwacht.message.OutboundMessage;
 import nl.lekwacht.support.CapturingNextHop;
 import nl.lekwacht.support.Messages;
 import nl.lekwacht.support.SmtpTestClient;
+import nl.lekwacht.support.TestCertificates;
 import nl.lekwacht.support.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +44,7 @@ class ClientLeavesBeforeReplyTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CountDownLatch screening = new CountDownLatch(1);
     private final CountDownLatch clientLeft = new CountDownLatch(1);
+    private Path keystore;
     private CapturingNextHop nextHop;
     private SmtpSide smtp;
     private volatile boolean blockScreening = true;
@@ -58,7 +66,8 @@ class ClientLeavesBeforeReplyTest {
                     List.of(), List.of());
             return new Screened(message, InspectionResult.clean(), Verdict.deliverClean());
         };
-        smtp.relay(screener, (screened, spool) -> "never", List.of(), Clock.systemUTC(), java.util.Optional.empty());
+        keystore = TestCertificates.keystore(data);
+        smtp.relay(screener, (screened, spool) -> "never", List.of(), Clock.systemUTC(), Optional.of(serverTls()));
         smtp.start();
     }
 
@@ -82,6 +91,48 @@ class ClientLeavesBeforeReplyTest {
     }
 
     @Test
+    void doesNotRelayAMessageWhoseClientLeftBeforeTheReplyOverTls() throws Exception {
+        SmtpTestClient client = new SmtpTestClient("127.0.0.1", smtp.port());
+        client.reply();
+        client.command("EHLO client.test");
+        assertThat(client.command("STARTTLS")).startsWith("220");
+        client.upgrade(TestCertificates.trusting(keystore), "127.0.0.1");
+        client.command("EHLO client.test");
+        assertThat(client.command("MAIL FROM:<alice@gemeente.example>")).startsWith("250");
+        assertThat(client.command("RCPT TO:<jan@example.org>")).startsWith("250");
+        assertThat(client.command("DATA")).startsWith("354");
+        client.send(Messages.dataOf(Messages.simple("alice@gemeente.example", "jan@example.org", "s", "x")));
+        screening.await(30, TimeUnit.SECONDS);
+        // TLS close_notify and the end of the stream; a full close would wait for the server's close_notify
+        client.halfClose();
+        clientLeft.countDown();
+        smtp.drain(Duration.ofSeconds(30));
+        client.close();
+
+        assertThat(nextHop.received()).isEmpty();
+        assertThat(registry.counter("lekwacht_messages", "verdict", "ABANDONED").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void relaysAMessageOfAClientThatWaitsForTheReplyOverTls() throws Exception {
+        blockScreening = false;
+        try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", smtp.port())) {
+            client.reply();
+            client.command("EHLO client.test");
+            assertThat(client.command("STARTTLS")).startsWith("220");
+            client.upgrade(TestCertificates.trusting(keystore), "127.0.0.1");
+            client.command("EHLO client.test");
+            client.command("MAIL FROM:<alice@gemeente.example>");
+            client.command("RCPT TO:<jan@example.org>");
+            client.command("DATA");
+            client.send(Messages.dataOf(Messages.simple("alice@gemeente.example", "jan@example.org", "s", "x")));
+            assertThat(client.reply()).startsWith("250");
+        }
+        assertThat(nextHop.received()).hasSize(1);
+        assertThat(registry.counter("lekwacht_messages", "verdict", "ABANDONED").count()).isZero();
+    }
+
+    @Test
     void relaysAMessageWhenTheClientPipelinedQuitAfterItsData() throws Exception {
         blockScreening = false;
         try (SmtpTestClient client = new SmtpTestClient("127.0.0.1", smtp.port())) {
@@ -97,6 +148,18 @@ class ClientLeavesBeforeReplyTest {
         }
         assertThat(nextHop.received()).hasSize(1);
         assertThat(registry.counter("lekwacht_messages", "verdict", "ABANDONED").count()).isZero();
+    }
+
+    private SSLContext serverTls() throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, TestCertificates.PASSWORD.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, TestCertificates.PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
     }
 
     private SmtpTestClient sendMessage() throws Exception {
