@@ -118,6 +118,7 @@ public final class Gateway implements AutoCloseable {
             parts.push(tls);
             ContentExtractor extractor = InspectSide.extractor(config);
             parts.push(extractor);
+            InspectSide.meter(extractor, registry);
             HistorySide history = HistorySide.build(config, store.history(), clock, time.ticker(), time.refresher(),
                     time.worker("lekwacht-history-writer", 10_000, new ThreadPoolExecutor.CallerRunsPolicy()),
                     time.scheduler("lekwacht-history-purge"));

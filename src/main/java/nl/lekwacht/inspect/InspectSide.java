@@ -1,5 +1,6 @@
 package nl.lekwacht.inspect;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import nl.lekwacht.inspect.recipients.VisibleRecipientsDetector;
 import nl.lekwacht.inspect.recipients.VisibleRecipientsSettings;
 import nl.lekwacht.message.ContentExtractor;
 import nl.lekwacht.message.extract.ExtractionSettings;
+import nl.lekwacht.message.extract.OcrMetrics;
 import nl.lekwacht.message.extract.OcrSettings;
 import nl.lekwacht.message.extract.TikaContentExtractor;
 
@@ -107,6 +109,16 @@ public final class InspectSide {
      */
     public static ContentExtractor extractor(LekwachtConfig config) {
         return new TikaContentExtractor(extractionSettings(config), ocrSettings(config));
+    }
+
+    /**
+     * Exports what the extractor's parser processes did with images ({@code lekwacht_ocr_images_total});
+     * an extractor that runs no OCR exports nothing.
+     */
+    public static void meter(ContentExtractor extractor, MeterRegistry registry) {
+        if (extractor instanceof TikaContentExtractor tika) {
+            OcrMetrics.register(tika, TikaContentExtractor::ocrCounts, registry);
+        }
     }
 
     /**

@@ -57,7 +57,7 @@ class EveryMetricIsDocumentedTest {
         Set<String> exported = names(TYPE, scrape);
         Set<String> documented = names(ROW, exportedSection());
         assertThat(exported).as("the scrape has our metrics").contains("lekwacht_messages_total",
-                "lekwacht_hold_deliveries_total");
+                "lekwacht_hold_deliveries_total", "lekwacht_ocr_images_total");
         assertThat(documented).as("metrics exported but missing from " + DOC).containsAll(exported);
     }
 

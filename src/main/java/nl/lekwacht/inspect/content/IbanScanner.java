@@ -1,7 +1,9 @@
 package nl.lekwacht.inspect.content;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.validator.routines.IBANValidator;
 
 /**
@@ -34,6 +36,8 @@ final class IbanScanner {
     /** @return the valid IBANs, compact and upper case, in text order (repeats included) */
     List<String> scan(String text) {
         List<String> found = new ArrayList<>();
+        // a letterhead's or footer's IBAN repeats: each distinct one is checked once (format and checksum)
+        Map<String, Boolean> checked = new HashMap<>();
         int n = text.length() - 4;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -49,7 +53,7 @@ final class IbanScanner {
                 continue;
             }
             String compact = collect(text, i, country.getIbanLength());
-            if (compact != null && VALIDATOR.isValid(compact)) {
+            if (compact != null && checked.computeIfAbsent(compact, VALIDATOR::isValid)) {
                 found.add(compact);
             }
         }

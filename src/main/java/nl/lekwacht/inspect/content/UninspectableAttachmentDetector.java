@@ -47,9 +47,12 @@ public final class UninspectableAttachmentDetector implements Detector {
         return findings;
     }
 
-    /** The reason, and for a scan not read why (ocr-off, ocr-missing, a limit). */
+    /**
+     * The reason, and why in words where the extraction said: for a scan not read, ocr-off, ocr-missing or
+     * a limit; for a part read only in part, which limit and how much was read.
+     */
     private static Map<String, String> details(String reason, ExtractionProblem problem) {
-        return problem.reason() == ExtractionProblem.Reason.OCR_UNAVAILABLE
+        return problem.reason() == ExtractionProblem.Reason.OCR_UNAVAILABLE || !problem.detail().isBlank()
                 ? Map.of("reason", reason, "why", problem.detail()) : Map.of("reason", reason);
     }
 

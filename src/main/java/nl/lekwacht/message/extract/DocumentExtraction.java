@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -134,10 +135,9 @@ final class DocumentExtraction {
                 } else {
                     metadata.set(Metadata.CONTENT_TYPE, type.toString());
                     boolean pdf = base.equals("application/pdf");
-                    // the pages are counted only where OCR could run: the limit is OCR's
+                    // pages are counted for OCR's page limit, and to tell which pages without text are scans
                     ScanResolution.PdfScan scan = !pdf ? new ScanResolution.PdfScan(0, 0)
-                            : scans.unavailable() == null ? ScanResolution.pdf(in.getPath(), scans.maxPages())
-                            : new ScanResolution.PdfScan(1, 0);
+                            : ScanResolution.pdf(in.getPath(), scans.maxPages());
                     int pages = scan.pages();
                     boolean ocrAllowed = scans.pagesAllowed(pages);
                     StructuredTextHandler handler = new StructuredTextHandler(budget, SPREADSHEETS.contains(base));
@@ -149,6 +149,8 @@ final class DocumentExtraction {
                     }
                     if (pdf && pages > 0 && isBlank(handler)) {
                         notRead(where, ocrAllowed ? null : "ocr-limit: more than " + scans.maxPages() + " pages");
+                    } else if (pdf && pages > 0 && (scans.unavailable() != null || !ocrAllowed)) {
+                        scansNotRead(where, handler, scan);
                     }
                 }
             } catch (BudgetStop e) {
@@ -218,6 +220,29 @@ final class DocumentExtraction {
             if (text.toString().isBlank()) {
                 notRead(where, null);
             }
+        }
+
+        /**
+         * A PDF whose text pages were read but whose scanned pages OCR did not read (over its page limit,
+         * or OCR off or missing): the scans are reported with how many pages were read of how many, while
+         * the text of the read pages is inspected as usual. Without this the text pages made the document
+         * look read.
+         */
+        private void scansNotRead(String where, StructuredTextHandler handler, ScanResolution.PdfScan scan)
+                throws IOException {
+            List<Boolean> blank = handler.pagesWithoutText();
+            int unread = 0;
+            for (int page = 0; page < blank.size(); page++) {
+                unread += blank.get(page) && scan.pagesWithImages().contains(page) ? 1 : 0;
+            }
+            if (unread == 0) {
+                return;
+            }
+            String cause = scans.unavailable() != null ? scans.unavailable()
+                    : "ocr-limit: too-many-pages (OCR reads a PDF of at most " + scans.maxPages() + " pages)";
+            sink.problem(where, Reason.OCR_UNAVAILABLE, cause + ": " + unread + " of " + scan.pages()
+                    + " pages are scans without text and were not read; the text of the other "
+                    + (scan.pages() - unread) + " pages was read");
         }
 
         /** An image-only document whose text was not read: why (OCR off, missing, a limit) or unreadable. */

@@ -25,6 +25,8 @@ final class MessageBudget {
     private long unpacked;
     private long unpackedHere;
     private long attachmentBytes;
+    /** Characters of text taken before the current attachment started. */
+    private long charsBefore;
     private String exceeded;
 
     MessageBudget(long maxChars, long maxUnpacked, long maxRatio) {
@@ -40,6 +42,7 @@ final class MessageBudget {
         copy.unpacked = unpacked;
         copy.unpackedHere = unpackedHere;
         copy.attachmentBytes = attachmentBytes;
+        copy.charsBefore = charsBefore;
         copy.exceeded = exceeded;
         return copy;
     }
@@ -51,6 +54,7 @@ final class MessageBudget {
     void startAttachment(long size) {
         attachmentBytes = Math.max(1, size);
         unpackedHere = 0;
+        charsBefore = chars;
         exceeded = null;
     }
 
@@ -58,15 +62,21 @@ final class MessageBudget {
     int takeChars(int wanted) {
         long left = maxChars - chars;
         if (left <= 0) {
-            exceed("extracted text over " + maxChars + " characters");
+            exceed(textLimit());
             return 0;
         }
         int granted = (int) Math.min(wanted, left);
         chars += granted;
         if (granted < wanted) {
-            exceed("extracted text over " + maxChars + " characters");
+            exceed(textLimit());
         }
         return granted;
+    }
+
+    /** Says that the part was read only in part, and how far: the read text is still inspected. */
+    private String textLimit() {
+        return "text-limit: extracted text over " + maxChars + " characters for the message; read the first "
+                + (chars - charsBefore) + " characters of this part, the rest was not inspected";
     }
 
     /** A stream over a file inside a container that counts what it unpacks and fails past the limit. */

@@ -2,6 +2,8 @@ package nl.lekwacht.message.extract;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,8 +35,18 @@ final class ScanResolution {
     /** How much a low-resolution scan is enlarged: whole, so rendered pixels stay even. */
     static final int UPSCALE = 2;
 
-    /** A PDF's pages, and the lowest resolution of a scanned page in it (0: no page-sized image). */
-    record PdfScan(int pages, double scanDpi) {
+    /**
+     * A PDF's pages, the lowest resolution of a scanned page in it (0: no page-sized image), and which
+     * pages (0-based) hold an image at all: a page with an image and no text is a scan only OCR reads.
+     */
+    record PdfScan(int pages, double scanDpi, Set<Integer> pagesWithImages) {
+        PdfScan {
+            pagesWithImages = Set.copyOf(pagesWithImages);
+        }
+
+        PdfScan(int pages, double scanDpi) {
+            this(pages, scanDpi, Set.of());
+        }
     }
 
     private ScanResolution() {
@@ -45,19 +57,37 @@ final class ScanResolution {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             double lowest = 0;
             int looked = 0;
+            Set<Integer> withImages = new HashSet<>();
             for (PDPage page : doc.getPages()) {
+                if (hasImage(page)) {
+                    withImages.add(looked);
+                }
                 if (looked++ >= maxPagesLooked) {
-                    break;
+                    continue;
                 }
                 double dpi = scanDpi(page);
                 if (dpi > 0 && (lowest == 0 || dpi < lowest)) {
                     lowest = dpi;
                 }
             }
-            return new PdfScan(doc.getNumberOfPages(), lowest);
+            return new PdfScan(doc.getNumberOfPages(), lowest, withImages);
         } catch (IOException | RuntimeException e) {
             return new PdfScan(-1, 0);
         }
+    }
+
+    /** True when the page draws an image of its own (its resources name one); decodes no pixels. */
+    private static boolean hasImage(PDPage page) throws IOException {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            return false;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.isImageXObject(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

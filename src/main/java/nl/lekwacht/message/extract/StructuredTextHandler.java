@@ -200,6 +200,20 @@ final class StructuredTextHandler extends DefaultHandler {
         }
     }
 
+    /**
+     * Per page of a paged document (a PDF's {@code <div class="page">}), in page order: whether it holds
+     * no text. Empty for a document without pages.
+     */
+    List<Boolean> pagesWithoutText() {
+        List<Boolean> blank = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.page) {
+                blank.add(s.flow.toString().isBlank() && s.tables.stream().allMatch(String::isBlank));
+            }
+        }
+        return blank;
+    }
+
     /** The pieces of this document, in document order; pieces without text are left out. */
     List<Piece> pieces() {
         // a table still open when the parse stopped early keeps its rows
