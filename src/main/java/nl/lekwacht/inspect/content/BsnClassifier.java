@@ -87,8 +87,14 @@ final class BsnClassifier {
                 headings.advance(c);
             }
             NumberLabels.Label label = c.valid() ? numberLabels.of(text, c, previousEnd) : NumberLabels.Label.NONE;
-            if (label == NumberLabels.Label.OTHER || (label == NumberLabels.Label.NONE
-                    && kind == TableColumns.Kind.NONE && c.valid() && headings.underThings())) {
+            if (label == NumberLabels.Label.OTHER) {
+                continue;
+            }
+            if (label == NumberLabels.Label.NONE && kind == TableColumns.Kind.NONE && c.valid()
+                    && headings.underThings()) {
+                // a device's or an article's number: in no list, and no keyword nearby names it; only a
+                // line that names a person twice over still makes it a BSN
+                alone.add(c);
                 continue;
             }
             int groupKey;

@@ -144,6 +144,20 @@ class NotABsnContextTest {
     }
 
     @Test
+    void aRowUnderAHeadingOfThingsThatNamesAPersonTwiceOverIsStillABsn() {
+        StringBuilder text = new StringBuilder("Bestelling deelnemers cursus:\n");
+        String[] names = {"J. de Vries", "A. Yilmaz", "P. Ramdin", "K. Jansen"};
+        for (int i = 0; i < names.length; i++) {
+            text.append(names[i]).append(", geboren 0").append(i + 3).append("-04-1961, ").append(Bsns.valid(600 + i))
+                    .append('\n');
+        }
+        assertThat(body(text.toString())).singleElement().satisfies(f -> {
+            assertThat(f.count()).isEqualTo(4);
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        });
+    }
+
+    @Test
     void aHeadingOfThingsThatAlsoNamesPeopleOrABsnIsNotAHeadingOfThings() {
         StringBuilder text = new StringBuilder("Naam en serienummer:\n");
         numbers(12).forEach(n -> text.append(n).append('\n'));
