@@ -44,11 +44,25 @@ public final class AddressKey {
         if (d.endsWith(".")) {
             d = d.substring(0, d.length() - 1);
         }
+        if (isAscii(d)) {
+            // IDN.toASCII returns an ASCII name unchanged (or refuses it, and then d is kept too);
+            // it is asked for every address of every message, so skip its copies
+            return d;
+        }
         try {
             return IDN.toASCII(d, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return d;
         }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Local part of a key (everything before the last {@code @}). */

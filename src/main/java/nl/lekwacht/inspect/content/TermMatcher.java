@@ -12,7 +12,7 @@ import java.util.Map;
  * as {@code factuur*} for factuurnummer, factuurnr.), end where a word ends. A space inside a term
  * matches any run of white space, so {@code persoonsgebonden nummer} also matches across a line break.
  *
- * <p>Immutable and thread-safe. Terms are indexed by their first two characters, so a scan costs one
+ * <p>Immutable and thread-safe. Terms are indexed by their first three characters, so a scan costs one
  * table look-up per word start and tries only the few terms that can still match there.
  */
 final class TermMatcher {
@@ -34,6 +34,12 @@ final class TermMatcher {
      * of the first letter there was a fifth of the screening of a text attachment (issue 16).
      */
     private final Term[][][] byFirstTwoAscii = new Term[128][][];
+    /**
+     * The same by the first three characters ({@code [first][second][third]}): the words of a letter share
+     * their first two letters with a term far more often than their first three ({@code gegevens},
+     * {@code gevraagde} and {@code gezondheid}).
+     */
+    private final Term[][][][] byFirstThreeAscii = new Term[128][][][];
 
     TermMatcher(List<String> rawTerms) {
         List<String> normalised = new ArrayList<>();
@@ -57,10 +63,32 @@ final class TermMatcher {
             if (first < 128) {
                 byFirstAscii[first] = array;
                 byFirstTwoAscii[first] = bySecond(array);
+                byFirstThreeAscii[first] = new Term[128][][];
+                for (int second = 0; second < 128; second++) {
+                    Term[] possible = byFirstTwoAscii[first][second];
+                    byFirstThreeAscii[first][second] = possible == null ? null : byThird(possible);
+                }
             } else {
                 byFirstOther.put(first, array);
             }
         });
+    }
+
+    /** The terms of {@code sameTwo} that a third character does not rule out, for each ASCII third character. */
+    private static Term[][] byThird(Term[] sameTwo) {
+        Term[][] table = new Term[128][];
+        for (char third = 0; third < 128; third++) {
+            List<Term> possible = new ArrayList<>();
+            for (Term term : sameTwo) {
+                char[] t = term.chars();
+                // after a space the term's third character may meet more of the text's white space: kept
+                if (t.length <= 2 || t[1] == ' ' || t[2] == third || (t[2] == ' ' && Character.isWhitespace(third))) {
+                    possible.add(term);
+                }
+            }
+            table[third] = possible.isEmpty() ? null : possible.toArray(Term[]::new);
+        }
+        return table;
     }
 
     private static Term[][] bySecond(Term[] sameFirst) {
@@ -149,14 +177,29 @@ final class TermMatcher {
         return false;
     }
 
-    /** The terms that may start at {@code i}: by the first two characters where both are ASCII. */
+    /** The terms that may start at {@code i}: by the first three, or two, characters where they are ASCII. */
     private Term[] candidatesAt(CharSequence text, int i) {
         char first = lower(text.charAt(i));
-        if (first < 128 && i + 1 < text.length()) {
+        int n = text.length();
+        if (first < 128 && i + 1 < n) {
             char second = text.charAt(i + 1);
             if (second < 128) {
-                Term[][] bySecond = byFirstTwoAscii[first];
-                return bySecond == null ? null : bySecond[lower(second)];
+                Term[][][] bySecond = byFirstThreeAscii[first];
+                if (bySecond == null) {
+                    return null;
+                }
+                char lowerSecond = lower(second);
+                Term[][] byThird = bySecond[lowerSecond];
+                if (byThird == null) {
+                    return null;
+                }
+                if (i + 2 < n) {
+                    char third = text.charAt(i + 2);
+                    if (third < 128) {
+                        return byThird[lower(third)];
+                    }
+                }
+                return byFirstTwoAscii[first][lowerSecond];
             }
         }
         return candidatesFor(first);

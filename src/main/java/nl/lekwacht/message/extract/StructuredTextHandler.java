@@ -251,8 +251,9 @@ final class StructuredTextHandler extends DefaultHandler {
             }
             all.append(s.flow);
         }
-        if (!all.toString().isBlank()) {
-            pieces.add(new Piece("", all.toString(), false));
+        String text = all.toString(); // once: a text attachment's text is megabytes
+        if (!text.isBlank()) {
+            pieces.add(new Piece("", text, false));
         }
         return pieces;
     }

@@ -28,7 +28,8 @@ class TermMatcherEquivalenceTest {
     private static final String[] PIECES = {"a", "b", "c", "k", "x", "ij", "ik", "de", "ge", "me", "ve", "bsn",
         " ", "  ", "\n", "\t", "\u00A0", "\r\n", ".", ",", "-", "_", "1", "7", "é", "É", "ï", "İ", "\u212A",
         "ziekte", "ZIEKTE", "geloof", "diagnose", "vakbond", "sofinummer", "persoonsgebonden", "nummer",
-        "strafblad", "moslim", "homo", "DNA", "vingerafdruk", "ras", "partij", "medisch", "e"};
+        "strafblad", "moslim", "homo", "DNA", "vingerafdruk", "ras", "partij", "medisch", "e", " a  b", " a \u00A0bc",
+        " a\n\n\tbcd", " a b", " persoonsgebonden  \n nummer", " ge", " geb", " gez", " gezondheid"};
 
     @Test
     void findsWhatTryingEveryTermAtEveryWordStartFinds() {
