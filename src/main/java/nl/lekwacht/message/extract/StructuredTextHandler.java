@@ -158,6 +158,16 @@ final class StructuredTextHandler extends DefaultHandler {
         if (headDepth > 0) {
             return;
         }
+        if (heading == null && cell == null && !(tableDepth > 0 && rows != null)) {
+            // running text, all of a text file: what append(String) does, without a String in between
+            if (length == 0) {
+                return;
+            }
+            int granted = budget.takeChars(length);
+            section.flow.append(ch, start, granted);
+            checkGranted(granted, length);
+            return;
+        }
         append(new String(ch, start, length));
     }
 
