@@ -421,5 +421,5 @@ if [ -n "$JFR" ]; then
         inside { f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f); sub(/\(.*/, "", f)
                  if (first == "") { first = f; pkg = f; sub(/\.[^.]*\.[^.]*$/, "", pkg) }
                  if (own == "" && f ~ /^nl\.lekwacht\./) own = f }
-        END { for (f in mine) printf "%5.1f%%  %s\n", 100 * mine[f] / n, f; printf "%5d   samples\n", n }' | sort -rn | head -20
+        END { for (f in mine) printf "%5.1f%%  %s\n", 100 * mine[f] / n, f; printf "%5d   samples\n", n }' | sort -rn | awk 'NR <= 20'   # reads all: head would end the run with SIGPIPE under pipefail
 fi
